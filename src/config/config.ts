@@ -1,0 +1,120 @@
+// The one place that reads the environment. Read once at start, validated with zod; an empty value
+// counts as unset (CONTRACT.md). A failure names the variable so an operator can fix it at once.
+import { z } from 'zod';
+
+
+const emptyAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyAsUnset, z.string().optional());
+const url = (what: string) => z.preprocess(emptyAsUnset, z.url({ message: `${what} must be an absolute URL` }).optional());
+
+const schema = z.object({
+  NODE_ENV: z.preprocess(emptyAsUnset, z.string().default('development')),
+  PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65535).default(3978)),
+  PUBLIC_URL: url('PUBLIC_URL'),
+  DATABASE_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .default('file:./data/staffelstab.db')
+      .refine((v) => v.startsWith('file:') || v.startsWith('postgresql://') || v.startsWith('postgres://'), {
+        message: 'DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)',
+      }),
+  ),
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: z.preprocess(emptyAsUnset, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
+  PLATFORM_BASE_URL: url('PLATFORM_BASE_URL'),
+  PLATFORM_API_TOKEN: optionalString,
+  PLATFORM_WEBHOOK_SECRET: optionalString,
+  TZ_BUSINESS: z.preprocess(
+    emptyAsUnset,
+    z.string().default('Europe/Berlin').refine((tz) => isValidTimeZone(tz), { message: 'TZ_BUSINESS must be an IANA time zone such as Europe/Berlin' }),
+  ),
+  LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  HANDOVER_REMINDER_WORKING_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(30).default(2)),
+  OUTBOX_POLL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(60_000).default(1000)),
+});
+
+export interface AppCredentials {
+  appId: string;
+  appPassword: string | undefined;
+  tenantId: string | undefined;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+}
+
+export interface Config {
+  nodeEnv: string;
+  port: number;
+  publicUrl: string | undefined;
+  databaseUrl: string;
+  /** `local`: no app credentials, Emulator-style unauthenticated activities. */
+  mode: 'local' | 'authenticated';
+  credentials: AppCredentials | undefined;
+  platform: { baseUrl: string; apiToken: string | undefined } | undefined;
+  platformWebhookSecret: string | undefined;
+  businessTimeZone: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  handoverReminderWorkingDays: number;
+  outboxPollMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(variable, issue?.message ?? 'invalid value');
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  let credentials: AppCredentials | undefined;
+  if (e.MICROSOFT_APP_ID) {
+    credentials = { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE };
+  }
+  if (production) {
+    if (!e.MICROSOFT_APP_ID) throw new ConfigError('MICROSOFT_APP_ID', 'is required when NODE_ENV=production (the Azure bot registration\'s app id)');
+    if (e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !e.MICROSOFT_APP_PASSWORD) {
+      throw new ConfigError('MICROSOFT_APP_PASSWORD', 'is required when NODE_ENV=production (the client secret of the app registration)');
+    }
+  }
+  if (credentials && e.MICROSOFT_APP_TYPE !== 'MultiTenant' && !e.MICROSOFT_APP_TENANT_ID) {
+    throw new ConfigError('MICROSOFT_APP_TENANT_ID', `is required when MICROSOFT_APP_TYPE=${e.MICROSOFT_APP_TYPE}`);
+  }
+  if (e.PLATFORM_BASE_URL && !e.PLATFORM_API_TOKEN) {
+    throw new ConfigError('PLATFORM_API_TOKEN', 'is required when PLATFORM_BASE_URL is set');
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    mode: credentials ? 'authenticated' : 'local',
+    credentials,
+    platform: e.PLATFORM_BASE_URL ? { baseUrl: e.PLATFORM_BASE_URL.replace(/\/+$/, ''), apiToken: e.PLATFORM_API_TOKEN } : undefined,
+    platformWebhookSecret: e.PLATFORM_WEBHOOK_SECRET,
+    businessTimeZone: e.TZ_BUSINESS,
+    logLevel: e.LOG_LEVEL,
+    handoverReminderWorkingDays: e.HANDOVER_REMINDER_WORKING_DAYS,
+    outboxPollMs: e.OUTBOX_POLL_MS,
+  };
+}

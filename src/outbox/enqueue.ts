@@ -1,0 +1,46 @@
+// Queue an outbound message inside the caller's transaction, so the message exists if and only if
+// the state change that causes it commits. The idempotency key makes a repeated cause (a re-sent
+// invoke, a second `tick` at the same instant) queue nothing new.
+import type { DbOrTx } from '../db/client.ts';
+import { randomId } from '../ids.ts';
+import type { OutboundMessage, Recipient } from '../notices/types.ts';
+
+export function conversationKeyOf(recipient: Recipient): string {
+  switch (recipient.type) {
+    case 'person':
+      return `person:${recipient.personId}`;
+    case 'channel':
+      return `channel:${recipient.purpose}`;
+    case 'conversation':
+      return `conversation:${recipient.conversationId}`;
+  }
+}
+
+export interface EnqueueInput {
+  idempotencyKey: string;
+  message: OutboundMessage;
+  now: Date;
+  /** For an update: the rate-limit bucket of the conversation that holds the original message. */
+  conversationKey?: string;
+}
+
+/** Returns false when a message with this key was queued before (nothing is written then). */
+export async function enqueue(tx: DbOrTx, input: EnqueueInput): Promise<boolean> {
+  const existing = await tx.outboxMessage.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } });
+  if (existing) return false;
+  const m = input.message;
+  const conversationKey = input.conversationKey ?? (m.mode === 'send' ? conversationKeyOf(m.recipient) : `update:${m.updatesKey}`);
+  await tx.outboxMessage.create({
+    data: {
+      id: randomId(),
+      idempotencyKey: input.idempotencyKey,
+      channel: m.mode === 'send' ? 'teams.send' : 'teams.update',
+      conversationKey,
+      notice: JSON.stringify(m),
+      status: 'pending',
+      nextAttemptAt: input.now,
+      createdAt: input.now,
+    },
+  });
+  return true;
+}
