@@ -118,3 +118,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxPollMs: e.OUTBOX_POLL_MS,
   };
 }
+
+/** Every environment variable the app reads (documented in .env.example; a test keeps them in step). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);

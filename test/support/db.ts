@@ -15,16 +15,21 @@ export interface TestDatabase extends Database {
   destroy(): Promise<void>;
 }
 
-export async function sqliteTestDatabase(): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  /** false: an empty database, for tests of the migration runner itself. */
+  migrate?: boolean;
+}
+
+export async function sqliteTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'staffelstab-test-'));
   const url = `file:${path.join(dir, 'test.db')}`;
-  await migrate(url);
+  if (options.migrate !== false) await migrate(url);
   const db = openDatabase(url);
   return { ...db, destroy: async () => { await db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
 
 /** A new empty database on the PostgreSQL server of TEST_DATABASE_URL. Call only when it is set. */
-export async function postgresTestDatabase(): Promise<TestDatabase> {
+export async function postgresTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
   const name = `staffelstab_t_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -34,7 +39,7 @@ export async function postgresTestDatabase(): Promise<TestDatabase> {
   const u = new URL(TEST_DATABASE_URL);
   u.pathname = `/${name}`;
   const url = u.toString();
-  await migrate(url);
+  if (options.migrate !== false) await migrate(url);
   const db = openDatabase(url);
   return {
     ...db,
@@ -48,6 +53,6 @@ export async function postgresTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-export function testDatabase(kind: 'sqlite' | 'postgres' = 'sqlite'): Promise<TestDatabase> {
-  return kind === 'postgres' ? postgresTestDatabase() : sqliteTestDatabase();
+export function testDatabase(kind: 'sqlite' | 'postgres' = 'sqlite', options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  return kind === 'postgres' ? postgresTestDatabase(options) : sqliteTestDatabase(options);
 }

@@ -1,0 +1,105 @@
+// Verb routing as a table: each Action.Execute verb maps to one handler with a zod schema for its
+// `data`. Unknown verbs and invalid payloads get a German error card and change nothing. The acting
+// person comes from the database (ctx.actor), never from the payload; a required role is checked
+// here before the handler runs.
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botframework-schema';
+import { z } from 'zod';
+import type { AdaptiveCard } from '../../cards/common/types.ts';
+import { errorCard } from '../../cards/error.ts';
+import type { Clock } from '../../src/time/clock.ts';
+import type { Config } from '../../src/config/config.ts';
+import type { Database } from '../../src/db/client.ts';
+import { AppError, toAppError } from '../../src/errors/catalogue.ts';
+import { hasAnyRole, type Actor } from '../../src/identity/find-actor.ts';
+import type { Logger } from '../../src/log/logger.ts';
+import type { Role } from '../../src/people/roles.ts';
+
+export interface BotDeps {
+  db: Database;
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  /** Ask the outbox sender to drain now (after a turn queued messages), instead of at its next poll. */
+  kickOutbox(): void;
+}
+
+export interface ActionContext extends BotDeps {
+  turn: TurnContext;
+  actor: Actor | null;
+}
+
+export type ActionResult = { card: AdaptiveCard } | { message: string };
+
+export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
+  verb: string;
+  data: S;
+  /** When set, the actor must hold one of these roles (checked against the database). */
+  roles?: readonly Role[];
+  /** Whether an unregistered sender may use the verb (e.g. help). */
+  allowUnregistered?: boolean;
+  handle(ctx: ActionContext, data: z.infer<S>): Promise<ActionResult>;
+}
+
+export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S>): ActionDefinition<S> {
+  return definition;
+}
+
+export type ActionTable = ReadonlyMap<string, ActionDefinition>;
+
+export function actionTable(definitions: readonly ActionDefinition[]): ActionTable {
+  const table = new Map<string, ActionDefinition>();
+  for (const d of definitions) {
+    if (table.has(d.verb)) throw new Error(`duplicate Action.Execute verb ${d.verb}`);
+    table.set(d.verb, d);
+  }
+  return table;
+}
+
+export function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+}
+
+export function messageResponse(message: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message as unknown as object };
+}
+
+function errorResponse(e: AppError): AdaptiveCardInvokeResponse {
+  return cardResponse(errorCard({ code: e.code, message: e.userMessage }));
+}
+
+const invokeValueSchema = z.object({
+  action: z.object({ type: z.literal('Action.Execute'), verb: z.string().min(1), data: z.unknown().optional() }),
+  trigger: z.string().optional(),
+});
+
+export async function dispatchAction(table: ActionTable, ctx: ActionContext, value: AdaptiveCardInvokeValue | undefined): Promise<AdaptiveCardInvokeResponse> {
+  const parsed = invokeValueSchema.safeParse(value);
+  if (!parsed.success) {
+    ctx.logger.warn({ code: 'INVALID_PAYLOAD' }, 'adaptiveCard/action without a valid Action.Execute value');
+    return errorResponse(new AppError('INVALID_PAYLOAD'));
+  }
+  const { verb, data } = parsed.data.action;
+  const definition = table.get(verb);
+  if (!definition) {
+    ctx.logger.warn({ code: 'UNKNOWN_VERB', verb }, 'unknown verb');
+    return errorResponse(new AppError('UNKNOWN_VERB', { detail: verb }));
+  }
+  const payload = definition.data.safeParse(data ?? {});
+  if (!payload.success) {
+    ctx.logger.warn({ code: 'INVALID_PAYLOAD', verb, issues: payload.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })) }, 'invalid action payload');
+    return errorResponse(new AppError('INVALID_PAYLOAD', { detail: verb }));
+  }
+  try {
+    if (!ctx.actor && !definition.allowUnregistered) throw new AppError('NOT_REGISTERED');
+    if (definition.roles && !hasAnyRole(ctx.actor, definition.roles)) throw new AppError('FORBIDDEN_ROLE', { detail: verb });
+    const result = await definition.handle(ctx, payload.data);
+    return 'card' in result ? cardResponse(result.card) : messageResponse(result.message);
+  } catch (error) {
+    const e = toAppError(error);
+    const log = { code: e.code, verb, actorId: ctx.actor?.id };
+    if (e.code === 'INTERNAL') ctx.logger.error({ ...log, err: { message: e.message } }, 'action failed');
+    else ctx.logger.info(log, 'action refused');
+    return errorResponse(e);
+  }
+}

@@ -1,0 +1,38 @@
+// Small, pure readers of an incoming activity: scope, sender, stored reference.
+import { TurnContext, type Activity } from 'botbuilder';
+import type { ConversationScope } from '../src/conversations/save-reference.ts';
+import type { SenderIdentity } from '../src/identity/find-actor.ts';
+
+export function scopeOf(activity: Activity): ConversationScope {
+  switch (activity.conversation?.conversationType) {
+    case 'channel':
+      return 'channel';
+    case 'groupChat':
+      return 'groupChat';
+    default:
+      return 'personal';
+  }
+}
+
+export function senderOf(activity: Activity): SenderIdentity {
+  return { aadObjectId: activity.from?.aadObjectId || undefined, fromId: activity.from?.id || undefined };
+}
+
+export function tenantOf(activity: Activity): string | undefined {
+  const channelData: unknown = activity.channelData;
+  if (channelData && typeof channelData === 'object' && 'tenant' in channelData) {
+    const tenant = (channelData as { tenant?: { id?: unknown } }).tenant;
+    if (typeof tenant?.id === 'string') return tenant.id;
+  }
+  return activity.conversation?.tenantId || undefined;
+}
+
+/** The text a person typed, without the bot's @mention, trimmed and lower-cased for matching. */
+export function commandTextOf(activity: Activity): string {
+  const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+  return text.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+export function referenceJsonOf(activity: Activity): string {
+  return JSON.stringify(TurnContext.getConversationReference(activity));
+}

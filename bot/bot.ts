@@ -1,0 +1,79 @@
+// The Teams activity handler: identifies the sender from the database, keeps the conversation
+// reference, and routes text to the command table and Action.Execute invokes to the verb table.
+// Nothing here decides business rules; that is src/'s job.
+import { TeamsActivityHandler, type TurnContext } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botframework-schema';
+import { saveConversationReference } from '../src/conversations/save-reference.ts';
+import { findActor, type Actor } from '../src/identity/find-actor.ts';
+import { rememberTeamsUserId } from '../src/identity/remember-teams-user-id.ts';
+import { commandTextOf, referenceJsonOf, scopeOf, senderOf, tenantOf } from './activity.ts';
+import { dispatchAction, type ActionTable, type BotDeps } from './actions/registry.ts';
+import { findCommand, type CommandDefinition } from './commands/registry.ts';
+import { helpActivity, welcomeActivity } from './help.ts';
+
+export interface BotOptions extends BotDeps {
+  actions: ActionTable;
+  commands: readonly CommandDefinition[];
+}
+
+export class StaffelstabBot extends TeamsActivityHandler {
+  constructor(private readonly deps: BotOptions) {
+    super();
+
+    this.onMessage(async (context, next) => {
+      const { actor, conversationRefId } = await this.prepare(context);
+      const text = commandTextOf(context.activity);
+      const scope = scopeOf(context.activity);
+      const found = findCommand(this.deps.commands, text);
+      if (found) {
+        this.deps.logger.info({ command: found.command.name, actorId: actor?.id, scope }, 'command');
+        await found.command.run({ ...this.deps, turn: context, actor, scope, conversationRefId }, found.match);
+      } else if (text !== '' || !context.activity.value) {
+        this.deps.logger.info({ actorId: actor?.id, scope }, 'unknown text, answered with help');
+        await context.sendActivity(helpActivity(actor, scope, true));
+      }
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const added = context.activity.membersAdded ?? [];
+      // Welcome when the bot itself is installed into a conversation (Teams) or a conversation with it
+      // starts (the Emulator adds the bot and the user in one update).
+      if (added.some((m) => m.id === botId)) {
+        const { actor } = await this.prepare(context);
+        await context.sendActivity(welcomeActivity(actor, scopeOf(context.activity)));
+        this.deps.logger.info({ scope: scopeOf(context.activity), actorId: actor?.id }, 'welcomed');
+      }
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.prepare(context);
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const { actor } = await this.prepare(context);
+    return dispatchAction(this.deps.actions, { ...this.deps, turn: context, actor }, invokeValue);
+  }
+
+  /** Every turn: who is this, and remember how to reach this conversation later. */
+  private async prepare(context: TurnContext): Promise<{ actor: Actor | null; conversationRefId: string }> {
+    const activity = context.activity;
+    const prisma = this.deps.db.prisma;
+    const actor = await findActor(prisma, senderOf(activity), { localMode: this.deps.config.mode === 'local' });
+    if (actor) await rememberTeamsUserId(prisma, actor, activity.from?.id);
+    const scope = scopeOf(activity);
+    const saved = await saveConversationReference(prisma, {
+      conversationId: activity.conversation.id,
+      scope,
+      personId: scope === 'personal' ? (actor?.id ?? null) : null,
+      tenantId: tenantOf(activity),
+      serviceUrl: activity.serviceUrl,
+      reference: referenceJsonOf(activity),
+    });
+    return { actor, conversationRefId: saved.id };
+  }
+}
