@@ -30,7 +30,8 @@ export function tenantOf(activity: Activity): string | undefined {
 /** The text a person typed, without the bot's @mention, trimmed and lower-cased for matching. */
 export function commandTextOf(activity: Activity): string {
   const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
-  return text.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  // Teams marks the mention as <at>Name</at>; without a mention entity removeRecipientMention leaves it in.
+  return text.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 export function referenceJsonOf(activity: Activity): string {

@@ -1,8 +1,8 @@
 // The Teams activity handler: identifies the sender from the database, keeps the conversation
 // reference, and routes text to the command table and Action.Execute invokes to the verb table.
 // Nothing here decides business rules; that is src/'s job.
-import { TeamsActivityHandler, type TurnContext } from 'botbuilder';
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botframework-schema';
+import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { AdaptiveCardInvokeValue } from 'botframework-schema';
 import { saveConversationReference } from '../src/conversations/save-reference.ts';
 import { findActor, type Actor } from '../src/identity/find-actor.ts';
 import { rememberTeamsUserId } from '../src/identity/remember-teams-user-id.ts';
@@ -54,9 +54,13 @@ export class StaffelstabBot extends TeamsActivityHandler {
     });
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  // adaptiveCard/action is validated by our verb table (zod), not by the SDK, so a malformed invoke gets
+  // the same German error card as an invalid payload instead of a bare HTTP 400.
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     const { actor } = await this.prepare(context);
-    return dispatchAction(this.deps.actions, { ...this.deps, turn: context, actor }, invokeValue);
+    const body = await dispatchAction(this.deps.actions, { ...this.deps, turn: context, actor }, context.activity.value as AdaptiveCardInvokeValue | undefined);
+    return { status: 200, body };
   }
 
   /** Every turn: who is this, and remember how to reach this conversation later. */

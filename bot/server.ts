@@ -57,7 +57,7 @@ export function createServer(deps: ServerDeps): App {
   let stopping = false;
   let idle: (() => void) | undefined;
 
-  server.pre((req: Request, res: Response, next) => {
+  server.pre((_req: Request, res: Response, next) => {
     if (stopping) {
       res.header('Connection', 'close');
       res.send(503, { status: 'stopping' });
@@ -99,7 +99,7 @@ export function createServer(deps: ServerDeps): App {
     }
   });
 
-  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
     if ((err.statusCode ?? 500) >= 500) logger.error({ code: 'INTERNAL', path: req.path(), err: { message: err.message } }, 'request failed');
     return callback();
   });

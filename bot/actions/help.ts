@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { helpCard } from '../../cards/help.ts';
+import { VERBS } from '../../cards/common/verbs.ts';
 import { firstName } from '../../src/identity/find-actor.ts';
 import { scopeOf } from '../activity.ts';
 import { defineAction } from './registry.ts';
 
 export const showHelp = defineAction({
-  verb: 'help.show',
+  verb: VERBS.helpShow,
   data: z.object({}).loose(),
   allowUnregistered: true,
   async handle(ctx) {

@@ -61,7 +61,8 @@ export function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
 }
 
 export function messageResponse(message: string): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message as unknown as object };
+  // For this response type Teams expects the value to be the message string itself; the SDK types it as an object.
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message as unknown as Record<string, unknown> };
 }
 
 function errorResponse(e: AppError): AdaptiveCardInvokeResponse {
