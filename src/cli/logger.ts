@@ -1,14 +1,7 @@
 // The CLI's logger writes JSON lines to stderr, so stdout carries only the German report. Quiet unless
 // LOG_LEVEL asks for more: a command's own output is the report for the person at the terminal.
-import { pino, type Logger } from 'pino';
+import { createLogger, type Logger } from '../log/logger.ts';
 
 export function cliLogger(level: string): Logger {
-  return pino(
-    {
-      level,
-      base: { app: 'staffelstab', component: 'cli' },
-      redact: { paths: ['password', 'token', 'authorization', '*.password', '*.token', '*.authorization', 'text', '*.text', 'body', '*.body'], censor: '[redacted]' },
-    },
-    pino.destination({ dest: 2, sync: true }),
-  );
+  return createLogger(level, { component: 'cli', fd: 2 });
 }
