@@ -34,6 +34,18 @@ export function commandTextOf(activity: Activity): string {
   return text.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/**
+ * The conversation id to store and to send to. In a channel Teams appends `;messageid=<thread root>` to the
+ * id of a reply; proactive posts must go to the bare channel id, or each becomes a reply in an old thread.
+ */
+export function conversationIdOf(activity: Activity): string {
+  const id = activity.conversation.id;
+  return scopeOf(activity) === 'channel' ? (id.split(';')[0] ?? id) : id;
+}
+
 export function referenceJsonOf(activity: Activity): string {
-  return JSON.stringify(TurnContext.getConversationReference(activity));
+  const reference = TurnContext.getConversationReference(activity);
+  const conversation = reference.conversation;
+  if (!conversation) return JSON.stringify(reference);
+  return JSON.stringify({ ...reference, activityId: undefined, conversation: { ...conversation, id: conversationIdOf(activity) } });
 }

@@ -6,7 +6,7 @@ import type { AdaptiveCardInvokeValue } from 'botframework-schema';
 import { saveConversationReference } from '../src/conversations/save-reference.ts';
 import { findActor, type Actor } from '../src/identity/find-actor.ts';
 import { rememberTeamsUserId } from '../src/identity/remember-teams-user-id.ts';
-import { commandTextOf, referenceJsonOf, scopeOf, senderOf, tenantOf } from './activity.ts';
+import { commandTextOf, conversationIdOf, referenceJsonOf, scopeOf, senderOf, tenantOf } from './activity.ts';
 import { dispatchAction, type ActionTable, type BotDeps } from './actions/registry.ts';
 import { findCommand, type CommandDefinition } from './commands/registry.ts';
 import { helpActivity, welcomeActivity } from './help.ts';
@@ -71,7 +71,7 @@ export class StaffelstabBot extends TeamsActivityHandler {
     if (actor) await rememberTeamsUserId(prisma, actor, activity.from?.id);
     const scope = scopeOf(activity);
     const saved = await saveConversationReference(prisma, {
-      conversationId: activity.conversation.id,
+      conversationId: conversationIdOf(activity),
       scope,
       personId: scope === 'personal' ? (actor?.id ?? null) : null,
       tenantId: tenantOf(activity),

@@ -28,10 +28,7 @@ export function createOutboxWorker(deps: { config: Config; db: Database; logger:
     },
     stop: () => sender.stop(),
     kick() {
-      if (!started) return;
-      sender.drainOnce().catch((error: unknown) => {
-        logger.warn({ code: 'INTERNAL', err: { message: error instanceof Error ? error.message : String(error) } }, 'outbox kick failed');
-      });
+      if (started) sender.kick();
     },
   };
 }

@@ -29,7 +29,7 @@ export async function enqueue(tx: DbOrTx, input: EnqueueInput): Promise<boolean>
   const existing = await tx.outboxMessage.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } });
   if (existing) return false;
   const m = input.message;
-  const conversationKey = input.conversationKey ?? (m.mode === 'send' ? conversationKeyOf(m.recipient) : `update:${m.updatesKey}`);
+  const conversationKey = input.conversationKey ?? (m.mode === 'send' ? conversationKeyOf(m.recipient) : await updateKeyOf(tx, m.updatesKey));
   await tx.outboxMessage.create({
     data: {
       id: randomId(),
@@ -43,4 +43,13 @@ export async function enqueue(tx: DbOrTx, input: EnqueueInput): Promise<boolean>
     },
   });
   return true;
+}
+
+/**
+ * An update joins the rate-limit bucket of the message it edits (same conversation), which also keeps
+ * it behind that message in the sender's per-conversation order. Unknown original: its own bucket.
+ */
+async function updateKeyOf(tx: DbOrTx, updatesKey: string): Promise<string> {
+  const original = await tx.outboxMessage.findUnique({ where: { idempotencyKey: updatesKey }, select: { conversationKey: true } });
+  return original?.conversationKey ?? `update:${updatesKey}`;
 }

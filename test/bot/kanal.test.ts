@@ -22,6 +22,15 @@ describe('kanal commands', () => {
     expect(audit).toMatchObject({ actorId: maria.id, subjectId: 'freigabe' });
   });
 
+  it('stores the bare channel id when the command is a reply in a thread (;messageid=...)', async () => {
+    const maria = await h.person('Maria Weber', ['vpa_manager']);
+    const channel = h.channel('austausch');
+    await h.message('kanal freigabe', { from: maria, conversation: { ...channel, id: `${channel.id};messageid=1700000000000` } });
+    const bound = await binding('freigabe');
+    expect(bound?.conversation.conversationId).toBe(channel.id);
+    expect(JSON.parse(bound!.conversation.reference)).toMatchObject({ conversation: { id: channel.id } });
+  });
+
   it('rebinding moves the purpose to the new channel', async () => {
     const admin = await h.person('Alex Admin', ['admin']);
     const first = h.channel('a');
