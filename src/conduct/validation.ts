@@ -1,0 +1,48 @@
+// Server-side validation of the `melden` form. Card inputs arrive as strings; invalid input yields a German
+// message per field and nothing is saved.
+import type { ConductField, ConductFormValues } from '../notices/handover.ts';
+import { parseLocalDateTime } from '../handover/format.ts';
+
+export const WHAT_HAPPENED_MIN_LENGTH = 10;
+export const CONDUCT_TEXT_MAX_LENGTH = 2000;
+/** Clock skew between a person's device and the server. */
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+export interface ConductDraft {
+  clientId: string;
+  whatHappened: string;
+  occurredAt: Date;
+  evidence: string;
+}
+
+export type ConductFieldErrors = Partial<Record<ConductField, string>>;
+
+export type ConductValidation = { ok: true; draft: ConductDraft } | { ok: false; values: ConductFormValues; fieldErrors: ConductFieldErrors };
+
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+export function conductValues(raw: Record<string, unknown>): ConductFormValues {
+  return { clientId: text(raw.clientId), whatHappened: text(raw.whatHappened), occurredDate: text(raw.occurredDate), occurredTime: text(raw.occurredTime), evidence: text(raw.evidence) };
+}
+
+export function validateConduct(raw: Record<string, unknown>, now: Date, timeZone: string): ConductValidation {
+  const values = conductValues(raw);
+  const fieldErrors: ConductFieldErrors = {};
+  if (!values.clientId) fieldErrors.clientId = 'Bitte wähle den Kunden aus.';
+  if (values.whatHappened.length < WHAT_HAPPENED_MIN_LENGTH) fieldErrors.whatHappened = `Bitte beschreibe kurz, was passiert ist (mindestens ${WHAT_HAPPENED_MIN_LENGTH} Zeichen).`;
+  else if (values.whatHappened.length > CONDUCT_TEXT_MAX_LENGTH) fieldErrors.whatHappened = `Bitte fasse dich kürzer (höchstens ${CONDUCT_TEXT_MAX_LENGTH} Zeichen).`;
+  if (values.evidence.length > CONDUCT_TEXT_MAX_LENGTH) fieldErrors.evidence = `Bitte kürze die Belege (höchstens ${CONDUCT_TEXT_MAX_LENGTH} Zeichen).`;
+  let occurredAt: Date | null = null;
+  if (!values.occurredDate) fieldErrors.occurredDate = 'Bitte gib an, wann es passiert ist.';
+  else {
+    occurredAt = parseLocalDateTime(values.occurredDate, values.occurredTime || undefined, timeZone);
+    if (!occurredAt) {
+      if (parseLocalDateTime(values.occurredDate, undefined, timeZone)) fieldErrors.occurredTime = 'Bitte gib die Uhrzeit als HH:MM an.';
+      else fieldErrors.occurredDate = 'Bitte gib das Datum als TT.MM.JJJJ an.';
+    } else if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+      fieldErrors[values.occurredTime ? 'occurredTime' : 'occurredDate'] = 'Der Zeitpunkt liegt in der Zukunft.';
+    }
+  }
+  if (Object.keys(fieldErrors).length > 0 || !occurredAt) return { ok: false, values, fieldErrors };
+  return { ok: true, draft: { clientId: values.clientId, whatHappened: values.whatHappened, occurredAt, evidence: values.evidence } };
+}

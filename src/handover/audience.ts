@@ -1,0 +1,46 @@
+// Who receives what. A purpose channel (`kanal betreuung`, `kanal freigabe`) is used when one is bound;
+// without it the same card goes 1:1 to every person with the responsible roles, so nothing is lost before a
+// manager binds the channel. Conduct reports never use this: they always go 1:1 (src/conduct).
+import type { DbOrTx } from '../db/client.ts';
+import type { ChannelPurpose, Recipient } from '../notices/types.ts';
+import { MANAGER_ROLES, type Role } from '../people/roles.ts';
+
+export interface Audience {
+  recipient: Recipient;
+  /** Part of the idempotency key: `channel` or the person id. */
+  suffix: string;
+  personId: string | null;
+}
+
+export async function peopleWithRoles(db: DbOrTx, roles: readonly Role[], exclude: readonly string[] = []): Promise<{ id: string; name: string; teamsUserId: string | null }[]> {
+  return db.person.findMany({
+    where: { roles: { some: { role: { in: [...roles] } } }, id: { notIn: [...exclude] } },
+    select: { id: true, name: true, teamsUserId: true },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+}
+
+export function personAudience(personId: string): Audience {
+  return { recipient: { type: 'person', personId }, suffix: personId, personId };
+}
+
+async function channelOrPeople(db: DbOrTx, purpose: ChannelPurpose, roles: readonly Role[], exclude: readonly string[]): Promise<Audience[]> {
+  const binding = await db.channelBinding.findUnique({ where: { purpose }, select: { purpose: true } });
+  if (binding) return [{ recipient: { type: 'channel', purpose }, suffix: 'channel', personId: null }];
+  return (await peopleWithRoles(db, roles, exclude)).map((p) => personAudience(p.id));
+}
+
+/** The community team: the `betreuung` channel, or every community person 1:1. */
+export function reviewAudience(db: DbOrTx, exclude: readonly string[] = []): Promise<Audience[]> {
+  return channelOrPeople(db, 'betreuung', ['community'], exclude);
+}
+
+/** The approval request: the `freigabe` channel, or every manager 1:1. */
+export function approvalAudience(db: DbOrTx, exclude: readonly string[] = []): Promise<Audience[]> {
+  return channelOrPeople(db, 'freigabe', MANAGER_ROLES, exclude);
+}
+
+/** Every VPA manager and client manager, 1:1. */
+export async function managerAudience(db: DbOrTx, exclude: readonly string[] = []): Promise<Audience[]> {
+  return (await peopleWithRoles(db, MANAGER_ROLES, exclude)).map((p) => personAudience(p.id));
+}

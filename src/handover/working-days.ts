@@ -1,0 +1,47 @@
+// Working days for reminder deadlines ("not reviewed within 2 working days"): Monday to Friday in the business
+// time zone, without Germany's nationwide public holidays (date-holidays, type `public`, no state given).
+// Regional holidays (Fronleichnam, Buß- und Bettag …) and Heiligabend count as working days.
+import Holidays from 'date-holidays';
+import { DateTime } from 'luxon';
+import { AppError } from '../errors/catalogue.ts';
+import { DEFAULT_TIME_ZONE } from './format.ts';
+
+const germany = new Holidays('DE');
+const holidayCache = new Map<number, ReadonlySet<string>>();
+
+function nationwideHolidays(year: number): ReadonlySet<string> {
+  let set = holidayCache.get(year);
+  if (!set) {
+    // `date` is the local calendar day, "2026-12-25 00:00:00".
+    set = new Set(germany.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    holidayCache.set(year, set);
+  }
+  return set;
+}
+
+function isWorkingLocalDay(day: DateTime): boolean {
+  if (day.weekday > 5) return false;
+  return !nationwideHolidays(day.year).has(day.toISODate() ?? '');
+}
+
+export function isWorkingDay(at: Date, timeZone: string = DEFAULT_TIME_ZONE): boolean {
+  return isWorkingLocalDay(DateTime.fromJSDate(at, { zone: timeZone }));
+}
+
+/**
+ * The instant `n` working days after `at`, at the same local time. Starting on a day off counts from the start
+ * (00:00) of the next working day, so a request sent on Saturday gets all of Monday and Tuesday for n = 2.
+ */
+export function addWorkingDays(at: Date, n: number, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  if (!Number.isInteger(n) || n < 0) throw new AppError('INTERNAL', { detail: `addWorkingDays: n must be a non-negative integer, got ${n}` });
+  let t = DateTime.fromJSDate(at, { zone: timeZone });
+  if (!isWorkingLocalDay(t)) {
+    t = t.startOf('day');
+    while (!isWorkingLocalDay(t)) t = t.plus({ days: 1 });
+  }
+  for (let left = n; left > 0; ) {
+    t = t.plus({ days: 1 });
+    if (isWorkingLocalDay(t)) left--;
+  }
+  return t.toJSDate();
+}
