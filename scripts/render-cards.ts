@@ -12,6 +12,9 @@ import { errorCard } from '../cards/error.ts';
 import { helpCard } from '../cards/help.ts';
 import { welcomeCard } from '../cards/welcome.ts';
 import { ERRORS } from '../src/errors/catalogue.ts';
+import { HANDOVER_RENDERERS as H } from '../bot/render/handover-renderers.ts';
+import { handoverApprovalCard } from '../cards/handover/approval.ts';
+import * as hm from '../test/cards/handover/models.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -34,6 +37,44 @@ export const CARD_EXAMPLES: readonly CardExample[] = [
   { name: 'help-unknown-text', card: helpCard({ name: 'Mehmet', roles: ['shift'], unknownText: true, scope: 'personal' }) },
   { name: 'help-no-role', card: helpCard({ name: undefined, roles: [], unknownText: false, scope: 'personal' }) },
   { name: 'error', card: errorCard({ code: 'FORBIDDEN_ROLE', message: ERRORS.FORBIDDEN_ROLE.de }) },
+  // Kundenabgabe and conduct reports (example models: test/cards/handover/models.ts).
+  { name: 'handover-form', card: H.handoverForm(hm.formModel()) },
+  {
+    name: 'handover-form-errors',
+    card: H.handoverForm(
+      hm.formModel({
+        values: { clientId: 'cl_mueller', reasonCategory: 'collaboration', reason: 'zu kurz', measures: '', clientWantsTraining: null, successorNotes: '' },
+        fieldErrors: { reason: 'Bitte beschreibe den Grund (mindestens 10 Zeichen).', clientWantsTraining: 'Bitte gib an, ob der Kunde eine Einarbeitung des neuen VPA wünscht.' },
+      }),
+    ),
+  },
+  { name: 'handover-challenge', card: H.handoverChallenge(hm.challengeModel()) },
+  { name: 'handover-submitted', card: H.handoverSubmitted(hm.submittedModel()) },
+  { name: 'handover-submitted-withdrawn', card: H.handoverSubmitted(hm.submittedModel({ ref: hm.withdrawnRef })) },
+  { name: 'handover-review', card: H.handoverReview(hm.reviewModel()) },
+  { name: 'handover-approval-manager', card: handoverApprovalCard(hm.approvalModel(), 'manager') },
+  { name: 'handover-approval-readonly', card: handoverApprovalCard(hm.approvalModel(), 'readonly') },
+  { name: 'handover-approval-approved', card: handoverApprovalCard(hm.approvalModel({ decision: hm.approvedDecision, decidable: false }), 'readonly') },
+  { name: 'handover-approval-rejected', card: handoverApprovalCard(hm.approvalModel({ decision: hm.rejectedDecision, decidable: false }), 'readonly') },
+  { name: 'handover-returned', card: H.handoverReturned(hm.returnedModel()) },
+  { name: 'handover-clarify', card: H.handoverClarify(hm.clarifyModel()) },
+  { name: 'handover-rejected', card: H.handoverRejected(hm.rejectedModel()) },
+  { name: 'handover-inform-client', card: H.handoverInformClient(hm.informClientModel()) },
+  { name: 'handover-successor', card: H.handoverSuccessor(hm.successorModel()) },
+  { name: 'handover-training-reminder', card: H.handoverTrainingReminder(hm.trainingReminderModel()) },
+  { name: 'handover-reminder', card: H.handoverReminder(hm.reminderModel()) },
+  { name: 'handover-completed', card: H.handoverCompleted(hm.completedModel()) },
+  { name: 'handover-status', card: H.handoverStatus(hm.statusModel()) },
+  { name: 'conduct-form', card: H.conductForm(hm.conductFormModel()) },
+  { name: 'conduct-received', card: H.conductReceived(hm.conductReceivedModel()) },
+  { name: 'conduct-report', card: H.conductReport(hm.conductReportModel()) },
+  {
+    name: 'conduct-report-acknowledged',
+    card: H.conductReport(
+      hm.conductReportModel({ acknowledgements: [{ person: hm.maria, atText: '23.11.2026, 17:20 Uhr' }], acknowledgedByRecipient: true, actions: { acknowledge: false } }),
+    ),
+  },
+  { name: 'conduct-acknowledged', card: H.conductAcknowledged(hm.conductAcknowledgedModel()) },
 ];
 
 export function chromiumAvailable(): boolean {

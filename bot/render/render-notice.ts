@@ -7,6 +7,7 @@ import { errorCard } from '../../cards/error.ts';
 import { helpCard } from '../../cards/help.ts';
 import { welcomeCard } from '../../cards/welcome.ts';
 import type { Notice, NoticeKind, NoticeModels } from '../../src/notices/types.ts';
+import { HANDOVER_RENDERERS } from './handover-renderers.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -23,9 +24,20 @@ const CORE_RENDERERS: NoticeRenderers<Pick<NoticeModels, 'welcome' | 'help' | 'e
   text: (model) => ({ text: model.text }),
 };
 
+/** Lifts a table of card functions (one per kind) into renderers. */
+function cardRenderers<M>(table: { [K in keyof M]: (model: M[K]) => AdaptiveCard }): NoticeRenderers<M> {
+  const lifted: Partial<NoticeRenderers<M>> = {};
+  for (const kind of Object.keys(table) as (keyof M)[]) {
+    const cardOf = table[kind];
+    lifted[kind] = (model: M[typeof kind]) => ({ card: cardOf(model) });
+  }
+  return lifted as NoticeRenderers<M>;
+}
+
 // Typed over all of NoticeModels: a kind without a renderer fails to compile here.
 const RENDERERS: NoticeRenderers<NoticeModels> = {
   ...CORE_RENDERERS,
+  ...cardRenderers(HANDOVER_RENDERERS),
 };
 
 function render<K extends NoticeKind>(notice: { kind: K; model: NoticeModels[K] }): Rendered {

@@ -1,0 +1,21 @@
+// To the VPA after "klären lassen": raise the problems with the client first; the community team may
+// mediate and follows up on a date. The VPA can still withdraw the request.
+import type { HandoverClarifyModel } from '../../src/notices/handover.ts';
+import { card, heading, text } from '../common/build.ts';
+import type { AdaptiveCard, CardAction, CardElement } from '../common/types.ts';
+import { VERBS } from '../common/verbs.ts';
+import { quoted, withBanner, withdrawAction } from './parts.ts';
+
+export function handoverClarifyCard(model: HandoverClarifyModel): AdaptiveCard {
+  const { ref } = model;
+  const body: CardElement[] = [
+    heading('Bitte kläre es zuerst mit dem Kunden'),
+    text(`Kunde: **${model.client.nameWithClass}** · Status: ${ref.statusLabel}`, { spacing: 'small' }),
+    quoted(`${model.reviewer.name} vom Community-Team schreibt:`, model.message),
+  ];
+  if (model.mediation) body.push(text('Das Community-Team vermittelt dabei zwischen dir und dem Kunden. Wir nehmen deine Situation und deine Bedenken ernst.', { spacing: 'medium' }));
+  else body.push(text('Wir nehmen deine Situation und deine Bedenken ernst. Melde dich beim Community-Team, wenn du Unterstützung brauchst.', { spacing: 'medium' }));
+  if (model.followUpText) body.push(text(model.followUpText, { spacing: 'small' }));
+  const actions: CardAction[] = !ref.withdrawn && model.actions.withdraw ? [withdrawAction(ref, VERBS.handoverWithdraw)] : [];
+  return card(withBanner(ref, body), actions, { fallbackText: `Bitte kläre die Probleme mit ${model.client.nameWithClass} zuerst selbst mit dem Kunden.` });
+}
