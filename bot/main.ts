@@ -5,6 +5,7 @@ import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createLogger } from '../src/log/logger.ts';
 import { systemClock } from '../src/time/clock.ts';
+import { createTickScheduler } from '../src/tick/scheduler.ts';
 import { createOutboxWorker } from './outbox-worker.ts';
 import { createServer } from './server.ts';
 
@@ -24,9 +25,11 @@ async function main(): Promise<void> {
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   const db = openDatabase(config.databaseUrl);
   const outbox = createOutboxWorker({ config, db, logger, clock: systemClock });
-  const app = createServer({ config, db, logger, clock: systemClock, outbox });
+  const scheduler = createTickScheduler({ prisma: db.prisma, config, logger, clock: systemClock, afterRun: () => outbox.kick() });
+  const app = createServer({ config, db, logger, clock: systemClock, outbox, beforeClose: () => scheduler.stop() });
   const { url } = await app.listen(config.port);
   outbox.start();
+  scheduler.start();
   logger.info({ url, mode: config.mode, database: db.provider }, `staffelstab listening on ${url}`);
 
   let stopping = false;

@@ -1,10 +1,35 @@
 // The tables of chat commands and Action.Execute verbs. Adding a capability adds rows here.
 import type { ActionDefinition } from './actions/registry.ts';
 import { showHelp } from './actions/help.ts';
+import { approveHandover, refreshApproval, rejectHandover } from './actions/handover/decision.ts';
+import { openHandoverForm, submitHandover, withdrawHandover } from './actions/handover/request.ts';
+import { clarifyHandover, proposeHandover, returnHandover, startHandoverReview } from './actions/handover/review.ts';
+import { showHandoverStatus } from './actions/handover/status.ts';
+import { trainingGiven, trainingReceived } from './actions/handover/training.ts';
+import { acknowledgeConductReport, openConductForm, submitConduct } from './actions/conduct/conduct.ts';
 import type { CommandDefinition } from './commands/registry.ts';
 import { helpCommand } from './commands/help.ts';
+import { abgebenCommand, meldenCommand, statusCommand } from './commands/handover.ts';
 import { kanalCommand } from './commands/kanal.ts';
 
-export const COMMANDS: readonly CommandDefinition[] = [helpCommand, kanalCommand];
+export const COMMANDS: readonly CommandDefinition[] = [helpCommand, kanalCommand, abgebenCommand, meldenCommand, statusCommand];
 
-export const ACTIONS: readonly ActionDefinition[] = [showHelp];
+export const ACTIONS: readonly ActionDefinition[] = [
+  showHelp,
+  openHandoverForm,
+  submitHandover,
+  withdrawHandover,
+  startHandoverReview,
+  returnHandover,
+  clarifyHandover,
+  proposeHandover,
+  approveHandover,
+  rejectHandover,
+  refreshApproval,
+  trainingGiven,
+  trainingReceived,
+  showHandoverStatus,
+  openConductForm,
+  submitConduct,
+  acknowledgeConductReport,
+];

@@ -27,6 +27,8 @@ export interface ServerDeps {
   /** The outbox sender; absent in tests that drain it themselves. */
   outbox?: OutboxWorker;
   adapter?: CloudAdapter;
+  /** Stopped before the outbox on shutdown (e.g. the tick scheduler). */
+  beforeClose?: () => Promise<void>;
   /** Extra verbs (tests). */
   extraActions?: readonly ActionDefinition[];
 }
@@ -126,6 +128,7 @@ export function createServer(deps: ServerDeps): App {
           setTimeout(resolve, 15_000).unref();
         });
       }
+      await deps.beforeClose?.();
       await deps.outbox?.stop();
       await db.close();
     },

@@ -38,6 +38,11 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   roles?: readonly Role[];
   /** Whether an unregistered sender may use the verb (e.g. help). */
   allowUnregistered?: boolean;
+  /**
+   * The verb changes state. Teams re-sends an invoke it thinks was answered too slowly; a mutating verb
+   * delivered twice (same activity id) is processed once and the second delivery gets the first answer.
+   */
+  mutating?: boolean;
   handle(ctx: ActionContext, data: z.infer<S>): Promise<ActionResult>;
 }
 
@@ -91,16 +96,51 @@ export async function dispatchAction(table: ActionTable, ctx: ActionContext, val
     ctx.logger.warn({ code: 'INVALID_PAYLOAD', verb, issues: payload.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })) }, 'invalid action payload');
     return errorResponse(new AppError('INVALID_PAYLOAD', { detail: verb }));
   }
+  const run = async (): Promise<{ response: AdaptiveCardInvokeResponse; retryable: boolean }> => {
+    try {
+      if (!ctx.actor && !definition.allowUnregistered) throw new AppError('NOT_REGISTERED');
+      if (definition.roles && !hasAnyRole(ctx.actor, definition.roles)) throw new AppError('FORBIDDEN_ROLE', { detail: verb });
+      const result = await definition.handle(ctx, payload.data);
+      return { response: 'card' in result ? cardResponse(result.card) : messageResponse(result.message), retryable: false };
+    } catch (error) {
+      const e = toAppError(error);
+      const log = { code: e.code, verb, actorId: ctx.actor?.id };
+      if (e.code === 'INTERNAL') ctx.logger.error({ ...log, err: { message: e.message } }, 'action failed');
+      else ctx.logger.info(log, 'action refused');
+      // An unexpected failure changed nothing (one transaction), so a re-delivery may try again.
+      return { response: errorResponse(e), retryable: e.code === 'INTERNAL' };
+    }
+  };
+  const activityId = ctx.turn.activity.id;
+  if (!definition.mutating || !activityId) return (await run()).response;
+  return oncePer(ctx, `invoke:${ctx.turn.activity.from?.id ?? ''}:${activityId}`, run);
+}
+
+const DUPLICATE_WAIT_MS = 1500;
+
+/** Runs `run` once per key; a concurrent or later duplicate gets the answer stored by the first. */
+async function oncePer(
+  ctx: ActionContext,
+  key: string,
+  run: () => Promise<{ response: AdaptiveCardInvokeResponse; retryable: boolean }>,
+): Promise<AdaptiveCardInvokeResponse> {
+  const prisma = ctx.db.prisma;
   try {
-    if (!ctx.actor && !definition.allowUnregistered) throw new AppError('NOT_REGISTERED');
-    if (definition.roles && !hasAnyRole(ctx.actor, definition.roles)) throw new AppError('FORBIDDEN_ROLE', { detail: verb });
-    const result = await definition.handle(ctx, payload.data);
-    return 'card' in result ? cardResponse(result.card) : messageResponse(result.message);
+    await prisma.invokeReceipt.create({ data: { key, createdAt: ctx.clock.now(), result: '' } });
   } catch (error) {
-    const e = toAppError(error);
-    const log = { code: e.code, verb, actorId: ctx.actor?.id };
-    if (e.code === 'INTERNAL') ctx.logger.error({ ...log, err: { message: e.message } }, 'action failed');
-    else ctx.logger.info(log, 'action refused');
-    return errorResponse(e);
+    if ((error as { code?: unknown }).code !== 'P2002') throw error;
+    ctx.logger.info({ code: 'DUPLICATE_INVOKE' }, 'invoke delivered again; answering with the first answer');
+    const deadline = Date.now() + DUPLICATE_WAIT_MS;
+    for (;;) {
+      const receipt = await prisma.invokeReceipt.findUnique({ where: { key } });
+      if (receipt?.result) return JSON.parse(receipt.result) as AdaptiveCardInvokeResponse;
+      if (!receipt || Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return messageResponse('Diese Aktion wird bereits bearbeitet.');
   }
+  const { response, retryable } = await run();
+  if (retryable) await prisma.invokeReceipt.delete({ where: { key } });
+  else await prisma.invokeReceipt.update({ where: { key }, data: { result: JSON.stringify(response) } });
+  return response;
 }

@@ -30,6 +30,11 @@ export async function enqueue(tx: DbOrTx, input: EnqueueInput): Promise<boolean>
   if (existing) return false;
   const m = input.message;
   const conversationKey = input.conversationKey ?? (m.mode === 'send' ? conversationKeyOf(m.recipient) : await updateKeyOf(tx, m.updatesKey));
+  // The sender keeps queue order per conversation by createdAt. Several messages queued for one
+  // conversation at the same instant (one transaction, or a clock standing still) get strictly increasing
+  // times, so an update can never be ordered before the message it edits.
+  const last = await tx.outboxMessage.findFirst({ where: { conversationKey }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+  const createdAt = last && last.createdAt.getTime() >= input.now.getTime() ? new Date(last.createdAt.getTime() + 1) : input.now;
   await tx.outboxMessage.create({
     data: {
       id: randomId(),
@@ -39,7 +44,7 @@ export async function enqueue(tx: DbOrTx, input: EnqueueInput): Promise<boolean>
       notice: JSON.stringify(m),
       status: 'pending',
       nextAttemptAt: input.now,
-      createdAt: input.now,
+      createdAt,
     },
   });
   return true;

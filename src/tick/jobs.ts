@@ -3,6 +3,7 @@
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/client.ts';
 import type { Logger } from '../log/logger.ts';
+import { handoverReminderJobs } from '../handover/index.ts';
 
 export interface TickContext {
   prisma: Db;
@@ -27,4 +28,4 @@ export interface TickJob {
 }
 
 /** Every registered job, run in this order. Later issues add theirs here. */
-export const TICK_JOBS: readonly TickJob[] = [];
+export const TICK_JOBS: readonly TickJob[] = [...handoverReminderJobs];

@@ -77,6 +77,7 @@ export interface Harness {
   /** Attachments' card content of the activities delivered to a conversation. */
   cardsTo(conversationId: string): Record<string, unknown>[];
   textsTo(conversationId: string): string[];
+  /** Sends everything due now, in as many rounds as it takes. */
   drainOutbox(): Promise<DrainResult>;
   close(): Promise<void>;
 }
@@ -103,6 +104,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     instanceId: 'harness',
     pollMs: 10,
     random: () => 0.5,
+    // The clock stands still in turn tests, so Teams' per-second limits would hold messages back forever;
+    // the limits themselves are tested in test/outbox.
+    limits: { perConversation: [{ count: 10_000, windowMs: 1_000 }], global: [{ count: 10_000, windowMs: 1_000 }] },
   });
 
   const personalConversationOf = (p: Sender | TestPerson): ConversationSpec => ({ id: `a:personal-${p.aadObjectId ?? p.name}`, type: 'personal' });
@@ -173,7 +177,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         return t ? [t] : [];
       });
     },
-    drainOutbox: () => sender.drainOnce(),
+    // One round sends at most one message per conversation (order is kept per conversation), so drain
+    // in rounds until a round sends nothing.
+    async drainOutbox() {
+      const total: DrainResult = { sent: 0, retried: 0, dead: 0 };
+      for (let round = 0; round < 100; round++) {
+        const r = await sender.drainOnce();
+        total.sent += r.sent;
+        total.retried += r.retried;
+        total.dead += r.dead;
+        if (r.sent + r.retried + r.dead === 0) break;
+      }
+      return total;
+    },
     async close() {
       await sender.stop();
       await app.stop();

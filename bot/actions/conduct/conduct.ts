@@ -1,0 +1,46 @@
+// `melden`: a VPA reports a client who insults, disrespects, discriminates or harasses. The report goes
+// urgent and 1:1 to the VPA managers and client managers, who acknowledge it ("erledigt").
+import { z } from 'zod';
+import { VERBS } from '../../../cards/common/verbs.ts';
+import { acknowledgeConduct, conductForm, reportConduct } from '../../../src/conduct/index.ts';
+import { loadConduct } from '../../../src/conduct/context.ts';
+import { conductReportModel } from '../../../src/conduct/view.ts';
+import { renderNoticeCard } from '../../render/render-notice.ts';
+import { defineAction } from '../registry.ts';
+import { useCaseBase } from '../handover/shared.ts';
+
+export const openConductForm = defineAction({
+  verb: VERBS.conductForm,
+  data: z.object({}).loose(),
+  roles: ['vpa'],
+  async handle(ctx) {
+    const base = useCaseBase(ctx);
+    return { card: renderNoticeCard({ kind: 'conductForm', model: await conductForm({ db: base.db, actor: base.actor, now: base.now, timeZone: base.timeZone }) }) };
+  },
+});
+
+export const submitConduct = defineAction({
+  verb: VERBS.conductSubmit,
+  data: z.record(z.string(), z.unknown()),
+  roles: ['vpa'],
+  mutating: true,
+  async handle(ctx, data) {
+    const result = await reportConduct({ ...useCaseBase(ctx), input: data });
+    if (result.outcome === 'invalid') return { card: renderNoticeCard({ kind: 'conductForm', model: result.form }) };
+    ctx.kickOutbox();
+    return { card: renderNoticeCard({ kind: 'conductReceived', model: result.received }) };
+  },
+});
+
+export const acknowledgeConductReport = defineAction({
+  verb: VERBS.conductAck,
+  data: z.object({ reportId: z.string().min(1).max(100) }).loose(),
+  roles: ['vpa_manager', 'client_manager'],
+  mutating: true,
+  async handle(ctx, data) {
+    await acknowledgeConduct({ ...useCaseBase(ctx), reportId: data.reportId });
+    ctx.kickOutbox();
+    const report = await loadConduct(ctx.db.prisma, data.reportId, ctx.config.businessTimeZone);
+    return { card: renderNoticeCard({ kind: 'conductReport', model: conductReportModel(report, ctx.actor?.id ?? '') }) };
+  },
+});

@@ -1,0 +1,52 @@
+// The VPA's side: open the form, submit (with the wiki's challenge first where it applies), withdraw.
+import { z } from 'zod';
+import { VERBS } from '../../../cards/common/verbs.ts';
+import { handoverForm, submitRequest, withdrawRequest } from '../../../src/handover/index.ts';
+import { formValues } from '../../../src/handover/validation.ts';
+import { renderNoticeCard } from '../../render/render-notice.ts';
+import { defineAction } from '../registry.ts';
+import { answerWithCard, requestRef, useCaseBase } from './shared.ts';
+
+export const openHandoverForm = defineAction({
+  verb: VERBS.handoverForm,
+  // "Bearbeiten" on the challenge card sends the draft back to prefill the form.
+  data: z.object({ values: z.record(z.string(), z.unknown()).optional() }).loose(),
+  roles: ['vpa'],
+  async handle(ctx, data) {
+    const base = useCaseBase(ctx);
+    const model = await handoverForm({ db: base.db, actor: base.actor, now: base.now, values: data.values ? formValues(data.values) : undefined });
+    return { card: renderNoticeCard({ kind: 'handoverForm', model }) };
+  },
+});
+
+export const submitHandover = defineAction({
+  verb: VERBS.handoverSubmit,
+  // Field-level validation is the use case's (it answers with the form and German field errors).
+  data: z.record(z.string(), z.unknown()),
+  roles: ['vpa'],
+  mutating: true,
+  async handle(ctx, data) {
+    const confirm = data.confirmChallenges === true || data.confirmChallenges === 'true';
+    const result = await submitRequest({ ...useCaseBase(ctx), input: data, confirmChallenges: confirm });
+    switch (result.outcome) {
+      case 'invalid':
+        return { card: renderNoticeCard({ kind: 'handoverForm', model: result.form }) };
+      case 'challenged':
+        return { card: renderNoticeCard({ kind: 'handoverChallenge', model: result.challenge }) };
+      case 'submitted':
+        ctx.kickOutbox();
+        return { card: renderNoticeCard({ kind: 'handoverSubmitted', model: result.submitted }) };
+    }
+  },
+});
+
+export const withdrawHandover = defineAction({
+  verb: VERBS.handoverWithdraw,
+  data: requestRef,
+  roles: ['vpa'],
+  mutating: true,
+  async handle(ctx, data) {
+    await withdrawRequest({ ...useCaseBase(ctx), requestId: data.requestId });
+    return answerWithCard(ctx, data.requestId, 'handoverSubmitted');
+  },
+});
