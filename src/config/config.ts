@@ -33,6 +33,7 @@ const schema = z.object({
   ),
   LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   HANDOVER_REMINDER_WORKING_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(30).default(2)),
+  HANDOVER_TRAINING_REMINDER_WORKING_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(60).default(5)),
   OUTBOX_POLL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(60_000).default(1000)),
 });
 
@@ -56,6 +57,8 @@ export interface Config {
   businessTimeZone: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   handoverReminderWorkingDays: number;
+  /** Working days after approval (and after "Einarbeitung erfolgt") before an open training step reminds once. */
+  handoverTrainingReminderWorkingDays: number;
   outboxPollMs: number;
 }
 
@@ -115,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     businessTimeZone: e.TZ_BUSINESS,
     logLevel: e.LOG_LEVEL,
     handoverReminderWorkingDays: e.HANDOVER_REMINDER_WORKING_DAYS,
+    handoverTrainingReminderWorkingDays: e.HANDOVER_TRAINING_REMINDER_WORKING_DAYS,
     outboxPollMs: e.OUTBOX_POLL_MS,
   };
 }

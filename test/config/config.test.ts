@@ -21,6 +21,7 @@ describe('loadConfig', () => {
     expect(c.businessTimeZone).toBe('Europe/Berlin');
     expect(c.platform).toBeUndefined();
     expect(c.handoverReminderWorkingDays).toBe(2);
+    expect(c.handoverTrainingReminderWorkingDays).toBe(5);
   });
 
   it('treats empty values as unset', () => {
