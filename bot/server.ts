@@ -1,5 +1,6 @@
 // Assembles config -> adapter -> bot -> restify routes, and nothing else (STYLE.md: thin adapters).
 // `createServer(deps)` lets tests build the whole app in-process.
+import { fileURLToPath } from 'node:url';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { Config } from '../src/config/config.ts';
@@ -11,6 +12,8 @@ import { createAdapter } from './adapter.ts';
 import { actionTable, type ActionDefinition } from './actions/registry.ts';
 import { StaffelstabBot } from './bot.ts';
 import { ACTIONS, COMMANDS } from './routes.ts';
+
+const TAB_DIR = fileURLToPath(new URL('../tab/', import.meta.url));
 
 export interface OutboxWorker {
   start(): void;
@@ -82,6 +85,9 @@ export function createServer(deps: ServerDeps): App {
   server.post('/api/messages', async (req: Request, res: Response) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });
+
+  // The Teams tab and the pages the manifest links to (overview, privacy, terms).
+  server.get('/tab/*', restify.plugins.serveStaticFiles(TAB_DIR, { maxAge: 300 }));
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });

@@ -62,3 +62,23 @@ describe('npm start on a fresh machine', () => {
     }
   });
 });
+
+describe('the tab pages the manifest links to', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  it('serves the overview, privacy and terms pages; an unknown page is 404', async () => {
+    h = await startHarness();
+    for (const [page, text] of [['index.html', 'Kundenabgabe'], ['privacy.html', 'Datenschutz'], ['terms.html', 'Nutzungsbedingungen']] as const) {
+      const res = await fetch(`${h.url}/tab/${page}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(await res.text()).toContain(text);
+    }
+    expect((await fetch(`${h.url}/tab/nope.html`)).status).toBe(404);
+    expect((await fetch(`${h.url}/tab/../package.json`)).status).not.toBe(200);
+  });
+});
