@@ -1,12 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { reportConduct } from '../../src/conduct/report-conduct.ts';
 import { acknowledgeConduct } from '../../src/conduct/acknowledge-conduct.ts';
 import { conductForm } from '../../src/conduct/conduct-form.ts';
 import { listStatus } from '../../src/handover/list-status.ts';
 import type { ConductAcknowledgedModel, ConductReportModel } from '../../src/notices/handover.ts';
-import { TEST_DATABASE_URL, testDatabase, type TestDatabase } from '../support/db.ts';
+import { TEST_DATABASE_URL, type TestDatabase } from '../support/db.ts';
 import { createPerson } from '../support/people.ts';
-import { NOW, actorOf, appError, bindPurpose, counts, outbox, snapshot, world, type World } from '../handover/support.ts';
+import { NOW, actorOf, appError, bindPurpose, counts, outbox, snapshot, type World, useWorld } from '../handover/support.ts';
 
 const LATER = new Date(NOW.getTime() + 3_600_000);
 
@@ -28,12 +28,9 @@ function input(clientId: string, overrides: Record<string, unknown> = {}): Recor
 describe('reportConduct', () => {
   let db: TestDatabase;
   let w: World;
-  beforeEach(async () => {
-    db = await testDatabase('sqlite');
-    w = await world(db.prisma);
-  });
-  afterEach(async () => {
-    await db.destroy();
+  useWorld('sqlite', (d, x) => {
+    db = d;
+    w = x;
   });
 
   it('goes at once, urgent and 1:1, to every VPA manager and client manager — and to nobody else', async () => {
@@ -120,14 +117,13 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     let db: TestDatabase;
     let w: World;
     let reportId: string;
+    useWorld(kind, (d, x) => {
+      db = d;
+      w = x;
+    });
     beforeEach(async () => {
-      db = await testDatabase(kind);
-      w = await world(db.prisma);
       const r = await reportConduct({ db: db.prisma, actor: w.actors.anna, now: NOW, input: input(w.client.id) });
       reportId = r.outcome === 'reported' ? r.reportId : '';
-    });
-    afterEach(async () => {
-      await db.destroy();
     });
 
     it('only managers acknowledge; the first acknowledgement updates every manager card and tells the reporter once', async () => {

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decide } from '../../src/handover/decide.ts';
 import { withdrawRequest } from '../../src/handover/withdraw-request.ts';
 import type { HandoverApprovalModel, HandoverInformClientModel, HandoverRejectedModel, HandoverSuccessorModel } from '../../src/notices/handover.ts';
-import { TEST_DATABASE_URL, testDatabase, type TestDatabase } from '../support/db.ts';
+import { TEST_DATABASE_URL, type TestDatabase } from '../support/db.ts';
 import { createPerson } from '../support/people.ts';
-import { NOW, actorOf, appError, bindPurpose, outbox, proposed, recipientsOf, snapshot, submitted, updatesOf, world, type World } from './support.ts';
+import { NOW, actorOf, appError, bindPurpose, outbox, proposed, recipientsOf, snapshot, submitted, updatesOf, type World, useWorld } from './support.ts';
 
 const LATER = new Date(NOW.getTime() + 3_600_000);
 
@@ -16,12 +16,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
   describe.skipIf(kind === 'postgres' && !TEST_DATABASE_URL)(`decide: concurrency on ${kind}`, () => {
     let db: TestDatabase;
     let w: World;
-    beforeEach(async () => {
-      db = await testDatabase(kind);
-      w = await world(db.prisma);
-    });
-    afterEach(async () => {
-      await db.destroy();
+    useWorld(kind, (d, x) => {
+      db = d;
+      w = x;
     });
 
     it('two managers deciding at the same moment produce exactly one decision; the other is told who decided', async () => {
@@ -62,12 +59,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
 describe('decide', () => {
   let db: TestDatabase;
   let w: World;
-  beforeEach(async () => {
-    db = await testDatabase('sqlite');
-    w = await world(db.prisma);
-  });
-  afterEach(async () => {
-    await db.destroy();
+  useWorld('sqlite', (d, x) => {
+    db = d;
+    w = x;
   });
 
   it('refuses non-managers (a VPA pressing "Freigeben", the community team) and changes nothing', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { submitRequest } from '../../src/handover/submit-request.ts';
 import { proposeSuccessor } from '../../src/handover/propose-successor.ts';
 import { decide } from '../../src/handover/decide.ts';
@@ -9,8 +9,8 @@ import { withdrawRequest } from '../../src/handover/withdraw-request.ts';
 import { handoverCard } from '../../src/handover/handover-card.ts';
 import { vpaChangesLast12Months } from '../../src/handover/history.ts';
 import type { HandoverApprovalModel, HandoverCompletedModel, HandoverInformClientModel, HandoverReviewModel, HandoverSubmittedModel, HandoverTrainingReminderModel } from '../../src/notices/handover.ts';
-import { testDatabase, type TestDatabase } from '../support/db.ts';
-import { NOW, appError, approved, bindPurpose, outbox, proposed, recipientsOf, snapshot, submitted, updatesOf, validInput, world, type World } from './support.ts';
+import type { TestDatabase } from '../support/db.ts';
+import { NOW, appError, approved, bindPurpose, outbox, proposed, recipientsOf, snapshot, submitted, updatesOf, validInput, type World, useWorld } from './support.ts';
 
 let db: TestDatabase;
 let w: World;
@@ -20,12 +20,9 @@ function modelOf<T>(m: unknown): T {
   return (m as { notice: { model: T } }).notice.model;
 }
 
-beforeEach(async () => {
-  db = await testDatabase('sqlite');
-  w = await world(db.prisma);
-});
-afterEach(async () => {
-  await db.destroy();
+useWorld('sqlite', (d, x) => {
+  db = d;
+  w = x;
 });
 
 async function history() {

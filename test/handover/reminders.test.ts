@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decisionOverdueJob, followUpDueJob, handoverReminderJobs, reviewOverdueJob, trainingOverdueJob, type HandoverJob } from '../../src/handover/reminders.ts';
 import { requestClarification } from '../../src/handover/request-clarification.ts';
 import { startReview } from '../../src/handover/start-review.ts';
@@ -7,19 +7,16 @@ import { proposeSuccessor } from '../../src/handover/propose-successor.ts';
 import type { HandoverReminderModel, HandoverTrainingReminderModel } from '../../src/notices/handover.ts';
 import type { TickJob } from '../../src/tick/jobs.ts';
 import { silentLogger } from '../../src/log/logger.ts';
-import { testDatabase, type TestDatabase } from '../support/db.ts';
-import { NOW, approved, outbox, proposed, recipientsOf, submitted, world, type World } from './support.ts';
+import type { TestDatabase } from '../support/db.ts';
+import { NOW, approved, outbox, proposed, recipientsOf, submitted, type World, useWorld } from './support.ts';
 
 let db: TestDatabase;
 let w: World;
 const config = { businessTimeZone: 'Europe/Berlin', handoverReminderWorkingDays: 2 };
 
-beforeEach(async () => {
-  db = await testDatabase('sqlite');
-  w = await world(db.prisma);
-});
-afterEach(async () => {
-  await db.destroy();
+useWorld('sqlite', (d, x) => {
+  db = d;
+  w = x;
 });
 
 function run(job: HandoverJob, now: Date): Promise<string[]> {

@@ -1,23 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { returnRequest } from '../../src/handover/return-request.ts';
 import { requestClarification } from '../../src/handover/request-clarification.ts';
 import { proposeSuccessor } from '../../src/handover/propose-successor.ts';
 import { startReview } from '../../src/handover/start-review.ts';
 import type { HandoverApprovalModel, HandoverClarifyModel, HandoverReturnedModel, HandoverReviewModel, HandoverSubmittedModel } from '../../src/notices/handover.ts';
-import { testDatabase, type TestDatabase } from '../support/db.ts';
+import type { TestDatabase } from '../support/db.ts';
 import { assign } from '../support/people.ts';
-import { NOW, appError, bindPurpose, outbox, recipientsOf, snapshot, submitted, updatesOf, world, type World } from './support.ts';
+import { NOW, appError, bindPurpose, outbox, recipientsOf, snapshot, submitted, updatesOf, type World, useWorld } from './support.ts';
 
 let db: TestDatabase;
 let w: World;
 const LATER = new Date(NOW.getTime() + 3_600_000);
 
-beforeEach(async () => {
-  db = await testDatabase('sqlite');
-  w = await world(db.prisma);
-});
-afterEach(async () => {
-  await db.destroy();
+useWorld('sqlite', (d, x) => {
+  db = d;
+  w = x;
 });
 
 function modelOf<T>(m: { mode: string; notice?: { model: unknown } } | undefined): T {

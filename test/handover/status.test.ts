@@ -1,20 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listStatus } from '../../src/handover/list-status.ts';
 import { returnRequest } from '../../src/handover/return-request.ts';
 import { submitRequest } from '../../src/handover/submit-request.ts';
-import { testDatabase, type TestDatabase } from '../support/db.ts';
+import type { TestDatabase } from '../support/db.ts';
 import { assign, createClient } from '../support/people.ts';
-import { NOW, appError, approved, proposed, submitted, world, type World } from './support.ts';
+import { NOW, appError, approved, proposed, submitted, type World, useWorld } from './support.ts';
 
 let db: TestDatabase;
 let w: World;
 
-beforeEach(async () => {
-  db = await testDatabase('sqlite');
-  w = await world(db.prisma);
-});
-afterEach(async () => {
-  await db.destroy();
+useWorld('sqlite', (d, x) => {
+  db = d;
+  w = x;
 });
 
 describe('listStatus', () => {

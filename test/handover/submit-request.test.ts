@@ -1,21 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { submitRequest } from '../../src/handover/submit-request.ts';
 import { handoverForm } from '../../src/handover/handover-form.ts';
 import { returnRequest } from '../../src/handover/return-request.ts';
 import type { HandoverReviewModel, HandoverSubmittedModel } from '../../src/notices/handover.ts';
-import { TEST_DATABASE_URL, testDatabase, type TestDatabase } from '../support/db.ts';
+import { TEST_DATABASE_URL, type TestDatabase } from '../support/db.ts';
 import { assign, createClient } from '../support/people.ts';
-import { NOW, appError, bindPurpose, counts, outbox, recipientsOf, snapshot, submitted, validInput, world, type World } from './support.ts';
+import { NOW, appError, bindPurpose, counts, outbox, recipientsOf, snapshot, submitted, validInput, type World, useWorld } from './support.ts';
 
 let db: TestDatabase;
 let w: World;
 
-beforeEach(async () => {
-  db = await testDatabase('sqlite');
-  w = await world(db.prisma);
-});
-afterEach(async () => {
-  await db.destroy();
+useWorld('sqlite', (d, x) => {
+  db = d;
+  w = x;
 });
 
 describe('handoverForm', () => {
@@ -186,12 +183,9 @@ describe('submitRequest', () => {
 describe.skipIf(!TEST_DATABASE_URL)('submitRequest on postgres', () => {
   let pg: TestDatabase;
   let pw: World;
-  beforeEach(async () => {
-    pg = await testDatabase('postgres');
-    pw = await world(pg.prisma);
-  });
-  afterEach(async () => {
-    await pg.destroy();
+  useWorld('postgres', (d, x) => {
+    pg = d;
+    pw = x;
   });
 
   it('two simultaneous submissions for the same client: the unique open-request marker lets exactly one through', async () => {

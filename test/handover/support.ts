@@ -1,6 +1,7 @@
 // Fixtures for the handover and conduct use-case tests: a small company with VPAs, a community team and
 // managers, one client with history, and readers for the rows the use cases write.
 import crypto from 'node:crypto';
+import { afterEach, beforeEach } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
 import type { Actor } from '../../src/identity/find-actor.ts';
 import { isRole } from '../../src/people/roles.ts';
@@ -8,6 +9,7 @@ import type { OutboundMessage } from '../../src/notices/types.ts';
 import type { ChannelPurpose } from '../../src/notices/types.ts';
 import { AppError } from '../../src/errors/catalogue.ts';
 import { assign, createClient, createPerson, type TestPerson } from '../support/people.ts';
+import { testDatabase, type TestDatabase } from '../support/db.ts';
 import { submitRequest } from '../../src/handover/submit-request.ts';
 import { proposeSuccessor } from '../../src/handover/propose-successor.ts';
 import { decide } from '../../src/handover/decide.ts';
@@ -144,4 +146,20 @@ export async function approved(prisma: Db, w: World, overrides: Record<string, u
   const id = await proposed(prisma, w, overrides, now);
   await decide({ db: prisma, actor: w.actors.maria, now, requestId: id, decision: 'approved' });
   return id;
+}
+
+/**
+ * Registers the hooks every use-case test needs: before each test a fresh migrated database holding the
+ * standard world (handed to `set`), after it the database is destroyed.
+ */
+export function useWorld(kind: 'sqlite' | 'postgres', set: (db: TestDatabase, w: World) => void): void {
+  let current: TestDatabase | undefined;
+  beforeEach(async () => {
+    current = await testDatabase(kind);
+    set(current, await world(current.prisma));
+  });
+  afterEach(async () => {
+    await current?.destroy();
+    current = undefined;
+  });
 }
