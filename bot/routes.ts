@@ -5,6 +5,8 @@ import { approveHandover, refreshApproval, rejectHandover } from './actions/hand
 import { openHandoverForm, submitHandover, withdrawHandover } from './actions/handover/request.ts';
 import { clarifyHandover, proposeHandover, returnHandover, startHandoverReview } from './actions/handover/review.ts';
 import { showHandoverStatus } from './actions/handover/status.ts';
+import { answerHandoverClarification } from './actions/handover/clarification.ts';
+import { cancelApprovedHandover, completeApprovedHandover, confirmHandoverClientInformed } from './actions/handover/after-approval.ts';
 import { trainingGiven, trainingReceived } from './actions/handover/training.ts';
 import { acknowledgeConductReport, openConductForm, submitConduct } from './actions/conduct/conduct.ts';
 import type { CommandDefinition } from './commands/registry.ts';
@@ -26,6 +28,10 @@ export const ACTIONS: readonly ActionDefinition[] = [
   approveHandover,
   rejectHandover,
   refreshApproval,
+  answerHandoverClarification,
+  confirmHandoverClientInformed,
+  completeApprovedHandover,
+  cancelApprovedHandover,
   trainingGiven,
   trainingReceived,
   showHandoverStatus,

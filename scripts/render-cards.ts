@@ -12,6 +12,7 @@ import { errorCard } from '../cards/error.ts';
 import { helpCard } from '../cards/help.ts';
 import { welcomeCard } from '../cards/welcome.ts';
 import { ERRORS } from '../src/errors/catalogue.ts';
+import { CONDUCT_RENDERERS as C } from '../bot/render/conduct-renderers.ts';
 import { HANDOVER_RENDERERS as H } from '../bot/render/handover-renderers.ts';
 import { handoverApprovalCard } from '../cards/handover/approval.ts';
 import * as hm from '../test/cards/handover/models.ts';
@@ -65,16 +66,16 @@ export const CARD_EXAMPLES: readonly CardExample[] = [
   { name: 'handover-reminder', card: H.handoverReminder(hm.reminderModel()) },
   { name: 'handover-completed', card: H.handoverCompleted(hm.completedModel()) },
   { name: 'handover-status', card: H.handoverStatus(hm.statusModel()) },
-  { name: 'conduct-form', card: H.conductForm(hm.conductFormModel()) },
-  { name: 'conduct-received', card: H.conductReceived(hm.conductReceivedModel()) },
-  { name: 'conduct-report', card: H.conductReport(hm.conductReportModel()) },
+  { name: 'conduct-form', card: C.conductForm(hm.conductFormModel()) },
+  { name: 'conduct-received', card: C.conductReceived(hm.conductReceivedModel()) },
+  { name: 'conduct-report', card: C.conductReport(hm.conductReportModel()) },
   {
     name: 'conduct-report-acknowledged',
-    card: H.conductReport(
+    card: C.conductReport(
       hm.conductReportModel({ acknowledgements: [{ person: hm.maria, atText: '23.11.2026, 17:20 Uhr' }], acknowledgedByRecipient: true, actions: { acknowledge: false } }),
     ),
   },
-  { name: 'conduct-acknowledged', card: H.conductAcknowledged(hm.conductAcknowledgedModel()) },
+  { name: 'conduct-acknowledged', card: C.conductAcknowledged(hm.conductAcknowledgedModel()) },
 ];
 
 export function chromiumAvailable(): boolean {

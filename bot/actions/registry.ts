@@ -1,7 +1,8 @@
 // Verb routing as a table: each Action.Execute verb maps to one handler with a zod schema for its
 // `data`. Unknown verbs and invalid payloads get a German error card and change nothing. The acting
 // person comes from the database (ctx.actor), never from the payload; a required role is checked
-// here before the handler runs.
+// here before the handler runs. A mutating verb's answer is kept as an invoke receipt
+// (src/invokes/receipts.ts) only when the action was accepted, so a re-delivery gets it again.
 import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botframework-schema';
 import { z } from 'zod';
@@ -11,9 +12,11 @@ import type { Clock } from '../../src/time/clock.ts';
 import type { Config } from '../../src/config/config.ts';
 import type { Database } from '../../src/db/client.ts';
 import { AppError, toAppError } from '../../src/errors/catalogue.ts';
-import { hasAnyRole, type Actor } from '../../src/identity/find-actor.ts';
+import { type Actor } from '../../src/identity/find-actor.ts';
 import type { Logger } from '../../src/log/logger.ts';
 import type { Role } from '../../src/people/roles.ts';
+import { hasRole } from '../../src/people/access.ts';
+import { beginReceipt, completeReceipt, findReceipt, receiptKey, releaseReceipt } from '../../src/invokes/receipts.ts';
 
 export interface BotDeps {
   db: Database;
@@ -29,7 +32,11 @@ export interface ActionContext extends BotDeps {
   actor: Actor | null;
 }
 
-export type ActionResult = { card: AdaptiveCard } | { message: string };
+/**
+ * A handler's answer. `accepted: false` marks an answer that changed nothing (e.g. a form sent back with field
+ * errors): no invoke receipt is kept for it.
+ */
+export type ActionResult = { card: AdaptiveCard; accepted?: boolean } | { message: string; accepted?: boolean };
 
 export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   verb: string;
@@ -96,51 +103,69 @@ export async function dispatchAction(table: ActionTable, ctx: ActionContext, val
     ctx.logger.warn({ code: 'INVALID_PAYLOAD', verb, issues: payload.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })) }, 'invalid action payload');
     return errorResponse(new AppError('INVALID_PAYLOAD', { detail: verb }));
   }
-  const run = async (): Promise<{ response: AdaptiveCardInvokeResponse; retryable: boolean }> => {
+  // Who may use the verb is checked before anything is stored: a refused click leaves no receipt.
+  if (!ctx.actor && !definition.allowUnregistered) return refused(ctx, verb, new AppError('NOT_REGISTERED'));
+  if (definition.roles && !hasRole(ctx.actor, definition.roles)) return refused(ctx, verb, new AppError('FORBIDDEN_ROLE', { detail: verb }));
+  const run = async (): Promise<Outcome> => {
     try {
-      if (!ctx.actor && !definition.allowUnregistered) throw new AppError('NOT_REGISTERED');
-      if (definition.roles && !hasAnyRole(ctx.actor, definition.roles)) throw new AppError('FORBIDDEN_ROLE', { detail: verb });
       const result = await definition.handle(ctx, payload.data);
-      return { response: 'card' in result ? cardResponse(result.card) : messageResponse(result.message), retryable: false };
+      return { response: 'card' in result ? cardResponse(result.card) : messageResponse(result.message), accepted: result.accepted !== false };
     } catch (error) {
-      const e = toAppError(error);
-      const log = { code: e.code, verb, actorId: ctx.actor?.id };
-      if (e.code === 'INTERNAL') ctx.logger.error({ ...log, err: { message: e.message } }, 'action failed');
-      else ctx.logger.info(log, 'action refused');
-      // An unexpected failure changed nothing (one transaction), so a re-delivery may try again.
-      return { response: errorResponse(e), retryable: e.code === 'INTERNAL' };
+      return { response: refused(ctx, verb, error), accepted: false };
     }
   };
   const activityId = ctx.turn.activity.id;
   if (!definition.mutating || !activityId) return (await run()).response;
-  return oncePer(ctx, `invoke:${ctx.turn.activity.from?.id ?? ''}:${activityId}`, run);
+  return oncePer(ctx, receiptKey(ctx.turn.activity.from?.id ?? '', activityId), run);
+}
+
+interface Outcome {
+  response: AdaptiveCardInvokeResponse;
+  /** The action ran and was accepted: its answer is kept for a re-delivery. */
+  accepted: boolean;
+}
+
+/** The error card for a refused or failed action, logged. */
+function refused(ctx: ActionContext, verb: string, error: unknown): AdaptiveCardInvokeResponse {
+  const e = toAppError(error);
+  const log = { code: e.code, verb, actorId: ctx.actor?.id };
+  if (e.code === 'INTERNAL') ctx.logger.error({ ...log, err: { message: e.message } }, 'action failed');
+  else ctx.logger.info(log, 'action refused');
+  return errorResponse(e);
 }
 
 const DUPLICATE_WAIT_MS = 1500;
 
-/** Runs `run` once per key; a concurrent or later duplicate gets the answer stored by the first. */
-async function oncePer(
-  ctx: ActionContext,
-  key: string,
-  run: () => Promise<{ response: AdaptiveCardInvokeResponse; retryable: boolean }>,
-): Promise<AdaptiveCardInvokeResponse> {
-  const prisma = ctx.db.prisma;
-  try {
-    await prisma.invokeReceipt.create({ data: { key, createdAt: ctx.clock.now(), result: '' } });
-  } catch (error) {
-    if ((error as { code?: unknown }).code !== 'P2002') throw error;
-    ctx.logger.info({ code: 'DUPLICATE_INVOKE' }, 'invoke delivered again; answering with the first answer');
-    const deadline = Date.now() + DUPLICATE_WAIT_MS;
-    for (;;) {
-      const receipt = await prisma.invokeReceipt.findUnique({ where: { key } });
-      if (receipt?.result) return JSON.parse(receipt.result) as AdaptiveCardInvokeResponse;
-      if (!receipt || Date.now() > deadline) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+/**
+ * Runs `run` once per key; a concurrent or later duplicate gets the answer stored by the first. The claim of
+ * an action that was not accepted is released (it changed nothing, one transaction), so no receipt stays
+ * behind and a waiting duplicate runs it itself.
+ */
+async function oncePer(ctx: ActionContext, key: string, run: () => Promise<Outcome>): Promise<AdaptiveCardInvokeResponse> {
+  const db = ctx.db.prisma;
+  const deadline = Date.now() + DUPLICATE_WAIT_MS;
+  let logged = false;
+  for (;;) {
+    if (await beginReceipt(db, key, ctx.clock.now())) {
+      let outcome: Outcome;
+      try {
+        outcome = await run();
+      } catch (error) {
+        await releaseReceipt(db, key);
+        throw error;
+      }
+      if (outcome.accepted) await completeReceipt(db, key, outcome.response);
+      else await releaseReceipt(db, key);
+      return outcome.response;
     }
-    return messageResponse('Diese Aktion wird bereits bearbeitet.');
+    if (!logged) {
+      ctx.logger.info({ code: 'DUPLICATE_INVOKE' }, 'invoke delivered again; answering with the first answer');
+      logged = true;
+    }
+    const receipt = await findReceipt(db, key);
+    if (receipt?.result) return receipt.result as AdaptiveCardInvokeResponse;
+    if (Date.now() > deadline) return messageResponse('Diese Aktion wird bereits bearbeitet.');
+    // Still running: wait. Released (the first delivery was not accepted): claim it on the next round.
+    if (receipt) await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const { response, retryable } = await run();
-  if (retryable) await prisma.invokeReceipt.delete({ where: { key } });
-  else await prisma.invokeReceipt.update({ where: { key }, data: { result: JSON.stringify(response) } });
-  return response;
 }

@@ -1,5 +1,5 @@
-// The Kundenabgabe and conduct-report cards, one per notice kind, typed by HandoverNoticeModels: a kind
-// added there without a card here fails to compile. render-notice.ts merges this table into its own.
+// The Kundenabgabe cards, one per notice kind, typed by HandoverNoticeModels: a kind added there without a
+// card here fails to compile. render-notice.ts merges this table into its own.
 import { handoverApprovalCard } from '../../cards/handover/approval.ts';
 import { handoverChallengeCard } from '../../cards/handover/challenge.ts';
 import { handoverClarifyCard } from '../../cards/handover/clarify.ts';
@@ -14,10 +14,6 @@ import { handoverStatusCard } from '../../cards/handover/status.ts';
 import { handoverSubmittedCard } from '../../cards/handover/submitted.ts';
 import { handoverSuccessorCard } from '../../cards/handover/successor.ts';
 import { handoverTrainingReminderCard } from '../../cards/handover/training-reminder.ts';
-import { conductAcknowledgedCard } from '../../cards/conduct/acknowledged.ts';
-import { conductFormCard } from '../../cards/conduct/form.ts';
-import { conductReceivedCard } from '../../cards/conduct/received.ts';
-import { conductReportCard } from '../../cards/conduct/report.ts';
 import type { AdaptiveCard } from '../../cards/common/types.ts';
 import type { HandoverNoticeModels } from '../../src/notices/handover.ts';
 
@@ -40,8 +36,4 @@ export const HANDOVER_RENDERERS: HandoverRenderers = {
   handoverReminder: handoverReminderCard,
   handoverCompleted: handoverCompletedCard,
   handoverStatus: handoverStatusCard,
-  conductForm: conductFormCard,
-  conductReceived: conductReceivedCard,
-  conductReport: conductReportCard,
-  conductAcknowledged: conductAcknowledgedCard,
 };

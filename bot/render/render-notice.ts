@@ -7,6 +7,7 @@ import { errorCard } from '../../cards/error.ts';
 import { helpCard } from '../../cards/help.ts';
 import { welcomeCard } from '../../cards/welcome.ts';
 import type { Notice, NoticeKind, NoticeModels } from '../../src/notices/types.ts';
+import { CONDUCT_RENDERERS } from './conduct-renderers.ts';
 import { HANDOVER_RENDERERS } from './handover-renderers.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -38,6 +39,7 @@ function cardRenderers<M>(table: { [K in keyof M]: (model: M[K]) => AdaptiveCard
 const RENDERERS: NoticeRenderers<NoticeModels> = {
   ...CORE_RENDERERS,
   ...cardRenderers(HANDOVER_RENDERERS),
+  ...cardRenderers(CONDUCT_RENDERERS),
 };
 
 function render<K extends NoticeKind>(notice: { kind: K; model: NoticeModels[K] }): Rendered {

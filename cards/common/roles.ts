@@ -60,7 +60,3 @@ function isCardRole(value: string): value is CardRole {
 
 /** Every role, in display order. */
 export const ALL_ROLES: readonly CardRole[] = sortedRoles(Object.keys(ORDER).filter(isCardRole));
-
-export function hasAnyRole(roles: readonly CardRole[], wanted: readonly CardRole[]): boolean {
-  return roles.some((r) => wanted.includes(r));
-}

@@ -20,7 +20,7 @@ export const VERBS = {
   handoverReturn: 'handover.return',
   /** {requestId, version, clarifyMessage, mediationNote?, followUpAt? (YYYY-MM-DD)} ("klären lassen") */
   handoverClarify: 'handover.clarify',
-  /** {requestId, version, successorId, onboardingEffort} ("Wechsel vorschlagen") */
+  /** {requestId, version, successorId, onboardingEffort, caseSummary} ("Wechsel vorschlagen"; caseSummary fills `Grund:`) */
   handoverPropose: 'handover.propose',
   /** {requestId, version} ("Freigeben") */
   handoverApprove: 'handover.approve',
@@ -32,6 +32,14 @@ export const VERBS = {
   handoverTrainingGiven: 'handover.training.given',
   /** {requestId, version} ("Einarbeitung erhalten", the successor) */
   handoverTrainingReceived: 'handover.training.received',
+  /** {requestId, version, answer: 'resolved' | 'unresolved', clarificationNote?} ("geklärt, ich behalte den Kunden" / "nicht geklärt") */
+  handoverClarificationAnswer: 'handover.clarification.answer',
+  /** {requestId, version, trainingWanted: 'true' | 'false'} ("Kunde informiert", the handing-over VPA) */
+  handoverClientInformed: 'handover.client.informed',
+  /** {requestId, version, closeReason} ("abschließen", a manager, on an approved handover) */
+  handoverComplete: 'handover.complete',
+  /** {requestId, version, closeReason} ("abbrechen", a manager, on an approved handover) */
+  handoverCancel: 'handover.cancel',
   /** {}: the person's open requests ("status"). */
   handoverStatus: 'handover.status',
   /** {clientId, whatHappened, occurredDate (YYYY-MM-DD), occurredTime (HH:mm or ''), evidence} */

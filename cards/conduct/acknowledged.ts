@@ -1,5 +1,5 @@
 // To the reporting VPA once the first manager acknowledged the report.
-import type { ConductAcknowledgedModel } from '../../src/notices/handover.ts';
+import type { ConductAcknowledgedModel } from '../../src/notices/conduct.ts';
 import { card, heading, text } from '../common/build.ts';
 import type { AdaptiveCard } from '../common/types.ts';
 

@@ -1,7 +1,8 @@
 // "melden": a short form to report a client who insults, disrespects, discriminates or harasses the VPA.
 // It goes at once to the VPA managers and client managers, 1:1, and never to other VPAs; the card says
 // so, because the reporter needs to know who reads it. Invalid submissions come back with `fieldErrors`.
-import type { ChoiceOption, ConductField, ConductFormModel } from '../../src/notices/handover.ts';
+import type { ChoiceOption } from '../../src/notices/handover.ts';
+import type { ConductField, ConductFormModel } from '../../src/notices/conduct.ts';
 import { card, executeAction, heading, note, text } from '../common/build.ts';
 import type { AdaptiveCard, CardElement, CardInput } from '../common/types.ts';
 import { VERBS } from '../common/verbs.ts';
@@ -123,7 +124,8 @@ function formCard(model: ConductFormModel, clients: readonly ChoiceOption[], hid
       'evidence',
     ),
   );
-  return card(body, [executeAction('Meldung senden', VERBS.conductSubmit, undefined, { style: 'positive', associatedInputs: 'auto' })], {
+  // The form instance goes with the inputs: one form makes at most one report, however often it is sent.
+  return card(body, [executeAction('Meldung senden', VERBS.conductSubmit, { formId: model.formId }, { style: 'positive', associatedInputs: 'auto' })], {
     fallbackText: 'Formular: Kunden melden',
   });
 }

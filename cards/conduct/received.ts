@@ -1,5 +1,5 @@
 // Back to the reporting VPA: the report reached the managers.
-import type { ConductReceivedModel } from '../../src/notices/handover.ts';
+import type { ConductReceivedModel } from '../../src/notices/conduct.ts';
 import { card, heading, note, text } from '../common/build.ts';
 import type { AdaptiveCard } from '../common/types.ts';
 

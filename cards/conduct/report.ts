@@ -1,6 +1,6 @@
 // To each VPA manager and client manager, 1:1: a client offended a VPA. Visibly urgent; "erledigt"
 // acknowledges it, after which every copy shows who acknowledged and when.
-import type { ConductReportModel } from '../../src/notices/handover.ts';
+import type { ConductReportModel } from '../../src/notices/conduct.ts';
 import { card, container, executeAction, facts, heading, note, text } from '../common/build.ts';
 import type { ActionData, AdaptiveCard, CardAction, CardElement } from '../common/types.ts';
 import { VERBS } from '../common/verbs.ts';

@@ -8,7 +8,7 @@ import type { HandoverApprovalModel } from '../../src/notices/handover.ts';
 import { card, container, executeAction, heading, note, text } from '../common/build.ts';
 import type { AdaptiveCard, CardAction, CardElement, RefreshDefinition } from '../common/types.ts';
 import { VERBS } from '../common/verbs.ts';
-import { callout, labeledLine, requestAction, withBanner } from './parts.ts';
+import { callout, closeActions, labeledLine, requestAction, withBanner } from './parts.ts';
 
 export type ApprovalView = 'manager' | 'readonly';
 
@@ -18,6 +18,8 @@ export const REFRESH_USER_IDS_MAX = 60;
 export function handoverApprovalCard(model: HandoverApprovalModel, view: ApprovalView): AdaptiveCard {
   const { ref, decision } = model;
   const pending = decision.state === 'pending' && !ref.withdrawn && model.decidable;
+  // An approved handover that is not done yet: managers may complete or cancel it (with a reason).
+  const closable = model.closable && !ref.withdrawn;
 
   const body: CardElement[] = [
     heading(model.title),
@@ -33,9 +35,11 @@ export function handoverApprovalCard(model: HandoverApprovalModel, view: Approva
     body.push(note(`Vorgeschlagen von ${model.proposedBy.name}${model.proposedAtText ? ` am ${model.proposedAtText}` : ''}`, { spacing: 'medium' }));
   }
   body.push(...decisionState(model, view, pending));
+  if (model.completionError) body.push(callout('attention', 'Zuordnung konnte nicht geändert werden', [text(model.completionError, { spacing: 'small' })]));
+  if (model.closedText) body.push(note(model.closedText, { spacing: 'small' }));
 
-  const actions: CardAction[] = view === 'manager' && pending ? managerActions(model) : [];
-  const refresh = refreshFor(model, pending);
+  const actions: CardAction[] = view === 'manager' && pending ? managerActions(model) : view === 'manager' && closable ? closeActions(ref, { complete: VERBS.handoverComplete, cancel: VERBS.handoverCancel }) : [];
+  const refresh = refreshFor(model, pending || closable);
   return card(withBanner(ref, body), actions, {
     ...(refresh ? { refresh } : {}),
     fallbackText: `${model.title} – ${decision.label}`,
@@ -81,9 +85,9 @@ function managerActions(model: HandoverApprovalModel): CardAction[] {
   ];
 }
 
-/** User-specific views while a decision is pending; none once it is decided or withdrawn (nothing left to choose). */
-function refreshFor(model: HandoverApprovalModel, pending: boolean): RefreshDefinition | null {
+/** User-specific views while managers have something to do (decide, or complete/cancel); none afterwards. */
+function refreshFor(model: HandoverApprovalModel, active: boolean): RefreshDefinition | null {
   const userIds = model.managerTeamsUserIds.slice(0, REFRESH_USER_IDS_MAX);
-  if (!pending || userIds.length === 0) return null;
+  if (!active || userIds.length === 0) return null;
   return { action: executeAction('Aktualisieren', VERBS.handoverApprovalRefresh, { requestId: model.ref.requestId }), userIds };
 }

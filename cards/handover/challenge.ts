@@ -1,6 +1,7 @@
 // The wiki's answer at once, when a reason is not valid on its own ("schwer erreichbar", "knausrig",
 // Kunden aussuchen) or measures are missing. Nothing is saved yet: "Trotzdem einreichen" sends the same
-// values the form sent plus `confirmChallenges: true`; "Bearbeiten" reopens the form prefilled.
+// values the form sent plus `confirmChallenges: true`; "Bearbeiten" reopens the form prefilled. Both keep the
+// form instance (`formId`), so however often "Trotzdem einreichen" is clicked, it makes one request.
 // The draft travels in both buttons' data, so three long texts count twice towards the size limit: when
 // that does not fit, "Bearbeiten" carries only the choices and the card says the texts stay behind.
 import type { HandoverChallengeModel, HandoverFormValues } from '../../src/notices/handover.ts';
@@ -38,8 +39,9 @@ function challengeCard(model: HandoverChallengeModel, editValues: HandoverFormVa
     clientWantsTraining: draft.clientWantsTraining === null ? '' : String(draft.clientWantsTraining),
     successorNotes: draft.successorNotes,
     confirmChallenges: true,
+    formId: model.formId,
   };
-  const editData: ActionData = { values: { ...editValues } };
+  const editData: ActionData = { values: { ...editValues }, formId: model.formId };
   return card(
     body,
     [

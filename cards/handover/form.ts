@@ -150,7 +150,8 @@ function formCard(model: HandoverFormModel, clients: readonly ChoiceOption[], hi
     ),
   );
 
-  return card(body, [executeAction('Anfrage einreichen', VERBS.handoverSubmit, undefined, { style: 'positive', associatedInputs: 'auto' })], {
+  // The form instance goes with the inputs: one form makes at most one request, however often it is sent.
+  return card(body, [executeAction('Anfrage einreichen', VERBS.handoverSubmit, { formId: model.formId }, { style: 'positive', associatedInputs: 'auto' })], {
     fallbackText: 'Formular: Kunde abgeben',
   });
 }

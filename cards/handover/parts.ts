@@ -173,3 +173,24 @@ export function fitList<T>(items: readonly T[], build: (shown: readonly T[], hid
   }
   return build(items.slice(0, low), items.length - low);
 }
+
+/** A ShowCard with one required text input and the action that sends it. */
+function reasonShowCard(title: string, inputId: string, label: string, placeholder: string, submit: ExecuteAction): ShowCardAction {
+  return {
+    type: 'Action.ShowCard',
+    title,
+    card: {
+      type: 'AdaptiveCard',
+      body: [{ type: 'Input.Text', id: inputId, label, isRequired: true, errorMessage: 'Bitte gib einen Grund an.', isMultiline: true, placeholder }],
+      actions: [submit],
+    },
+  };
+}
+
+/** For managers on an approved handover: "abschließen" and "abbrechen", each with a required reason. */
+export function closeActions(ref: HandoverRef, verbs: { complete: string; cancel: string }): ShowCardAction[] {
+  return [
+    reasonShowCard('abschließen', 'closeReason', 'Warum schließt du die Übergabe ab?', 'Die Zuordnung wechselt jetzt zum Nachfolger.', requestAction('Übergabe abschließen', verbs.complete, ref, { style: 'positive', associatedInputs: 'auto' })),
+    reasonShowCard('abbrechen', 'closeReason', 'Warum brichst du die Übergabe ab?', 'Der VPA behält den Kunden; VPA und Nachfolger erhalten den Grund.', requestAction('Übergabe abbrechen', verbs.cancel, ref, { style: 'destructive', associatedInputs: 'auto' })),
+  ];
+}

@@ -1,10 +1,12 @@
-// A request waits too long: review overdue (community), decision overdue (managers), or the mediation
-// follow-up is due (reviewer). Sent once; the card that can act on the request is the one sent earlier.
+// A request needs attention: review overdue (community), decision overdue (managers), the mediation follow-up
+// or the VPA's answer to it (reviewer), a step after approval overdue (the person, then the managers), the
+// assignment could not move (managers), or a manager cancelled it (VPA, successor). Managers get
+// "abschließen" / "abbrechen" on the cards meant for them; otherwise the card that acts is the one sent earlier.
 import type { HandoverReminderModel } from '../../src/notices/handover.ts';
 import { card, executeAction, facts, heading, text } from '../common/build.ts';
 import type { AdaptiveCard, CardAction, CardElement } from '../common/types.ts';
 import { VERBS } from '../common/verbs.ts';
-import { labeledText, withBanner } from './parts.ts';
+import { closeActions, labeledText, withBanner } from './parts.ts';
 
 export function handoverReminderCard(model: HandoverReminderModel): AdaptiveCard {
   const { ref } = model;
@@ -14,6 +16,8 @@ export function handoverReminderCard(model: HandoverReminderModel): AdaptiveCard
     facts(['Kunde', model.client.nameWithClass], ['VPA', model.vpa.name], ['Grund', model.reasonCategoryLabel], ['Status', ref.statusLabel], ['Wartet', model.sinceText]),
   ];
   if (model.mediationNote !== null) body.push(...labeledText('Notiz zur Vermittlung', model.mediationNote, { empty: 'keine' }));
+  if (model.note) body.push(...labeledText(model.reason === 'cancelled' ? 'Grund' : 'Rückmeldung des VPA', model.note));
   const actions: CardAction[] = ref.withdrawn ? [] : [executeAction('Status anzeigen', VERBS.handoverStatus)];
+  if (model.closeActions && !ref.withdrawn) actions.push(...closeActions(ref, { complete: VERBS.handoverComplete, cancel: VERBS.handoverCancel }));
   return card(withBanner(ref, body), actions, { fallbackText: `${model.title}: ${model.client.nameWithClass}` });
 }

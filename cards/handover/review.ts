@@ -5,7 +5,7 @@ import type { ChoiceOption, HandoverReviewModel } from '../../src/notices/handov
 import { card, facts, heading, note, text } from '../common/build.ts';
 import type { AdaptiveCard, CardAction, CardElement, ShowCardAction } from '../common/types.ts';
 import { VERBS } from '../common/verbs.ts';
-import { callout, choiceStyle, choices, decisionFacts, fitList, labeledText, requestAction, requestTexts, timeline, userText, withBanner } from './parts.ts';
+import { callout, choiceStyle, choices, decisionFacts, fitList, labeledText, minLengthRegex, requestAction, requestTexts, timeline, userText, withBanner } from './parts.ts';
 
 export function handoverReviewCard(model: HandoverReviewModel): AdaptiveCard {
   return fitList(model.successorChoices, (shown, hidden) => reviewCard(model, shown, hidden));
@@ -119,6 +119,16 @@ function reviewActions(model: HandoverReviewModel, successors: readonly ChoiceOp
         style: 'expanded',
       },
       note('„hoch“ markiert die Anfrage: Dann wird geprüft, ob dem Kunden etwas erstattet werden muss.', { spacing: 'small' }),
+      {
+        type: 'Input.Text',
+        id: 'caseSummary',
+        label: 'Den Fall kurz schildern (steht unter „Grund“ in der Freigabe)',
+        isRequired: true,
+        isMultiline: true,
+        regex: minLengthRegex(20),
+        errorMessage: 'Bitte schildere den Fall in ein, zwei Sätzen (mindestens 20 Zeichen).',
+        placeholder: 'Was ist passiert, was wurde versucht, warum ist ein Wechsel sinnvoll?',
+      },
       note('Der Vorschlag geht zur Freigabe an die VPA-Manager und Kundenmanager.', { spacing: 'small' }),
     );
     out.push(showCard('Wechsel vorschlagen', items, requestAction('Wechsel vorschlagen', VERBS.handoverPropose, ref, { associatedInputs: 'auto', style: 'positive' })));

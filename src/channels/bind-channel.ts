@@ -5,9 +5,10 @@ import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Actor } from '../identity/find-actor.ts';
-import { hasAnyRole } from '../identity/find-actor.ts';
+
 import type { ChannelPurpose } from '../notices/types.ts';
 import type { Role } from '../people/roles.ts';
+import { hasRole } from '../people/access.ts';
 
 export const CHANNEL_BINDING_ROLES: readonly Role[] = ['vpa_manager', 'client_manager', 'admin'];
 
@@ -21,7 +22,7 @@ export interface BindChannelInput {
 
 export async function bindChannel({ db, actor, purpose, conversationRefId, now }: BindChannelInput): Promise<{ previousConversationRefId: string | null }> {
   if (!actor) throw new AppError('NOT_REGISTERED');
-  if (!hasAnyRole(actor, CHANNEL_BINDING_ROLES)) {
+  if (!hasRole(actor, CHANNEL_BINDING_ROLES)) {
     throw new AppError('FORBIDDEN_ROLE', { userMessage: 'Kanäle festlegen dürfen nur VPA-Manager, Kundenmanager und das Admin-Team.', detail: `bind ${purpose}` });
   }
   return db.$transaction(async (tx) => {

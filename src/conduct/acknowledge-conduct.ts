@@ -4,11 +4,11 @@
 import { recordAudit } from '../audit/record.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { enqueue } from '../outbox/enqueue.ts';
-import { DEFAULT_TIME_ZONE } from '../handover/format.ts';
-import { isManager, requireActor } from '../handover/permissions.ts';
+
 import type { UseCaseOptions } from '../handover/use-case.ts';
 import { loadConduct } from './context.ts';
 import { conductAcknowledgedModel, conductReportModel } from './view.ts';
+import { isManager, requireActor } from '../people/access.ts';
 
 export interface AcknowledgeConductOptions extends UseCaseOptions {
   reportId: string;
@@ -24,7 +24,7 @@ export interface AcknowledgeConductResult {
 
 export async function acknowledgeConduct(options: AcknowledgeConductOptions): Promise<AcknowledgeConductResult> {
   const { db, now, reportId } = options;
-  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = options.timeZone;
   const actor = requireActor(options.actor);
   if (!isManager(actor)) throw new AppError('CONDUCT_MANAGER_ONLY');
   return db.$transaction(async (tx) => {

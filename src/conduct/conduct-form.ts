@@ -2,11 +2,14 @@
 import type { DbOrTx } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { Actor } from '../identity/find-actor.ts';
-import type { ChoiceOption, ConductFormModel, ConductFormValues } from '../notices/handover.ts';
-import { DEFAULT_TIME_ZONE, formatIsoDate } from '../handover/format.ts';
-import { hasRole, requireActor } from '../handover/permissions.ts';
+import type { ChoiceOption } from '../notices/handover.ts';
+import type { ConductFormModel, ConductFormValues } from '../notices/conduct.ts';
+import { formatIsoDate } from '../time/format.ts';
+import { formIdOf } from '../invokes/form-id.ts';
+
 import { clientInfo } from '../handover/view.ts';
 import { CONDUCT_TEXT_MAX_LENGTH, WHAT_HAPPENED_MIN_LENGTH, type ConductFieldErrors } from './validation.ts';
+import { hasRole, requireActor } from '../people/access.ts';
 
 export const EMPTY_CONDUCT_VALUES: ConductFormValues = { clientId: '', whatHappened: '', occurredDate: '', occurredTime: '', evidence: '' };
 
@@ -23,9 +26,11 @@ export interface ConductFormOptions {
   db: DbOrTx;
   actor: Actor | null;
   now: Date;
-  timeZone?: string;
+  timeZone: string;
   values?: ConductFormValues;
   fieldErrors?: ConductFieldErrors;
+  /** The form instance when the form is shown again with field errors; a new one otherwise. */
+  formId?: string;
 }
 
 export async function conductForm(options: ConductFormOptions): Promise<ConductFormModel> {
@@ -38,6 +43,7 @@ export async function conductForm(options: ConductFormOptions): Promise<ConductF
     values: options.values ?? EMPTY_CONDUCT_VALUES,
     fieldErrors: options.fieldErrors ?? {},
     limits: { whatHappenedMinLength: WHAT_HAPPENED_MIN_LENGTH, textMaxLength: CONDUCT_TEXT_MAX_LENGTH },
-    today: formatIsoDate(options.now, options.timeZone ?? DEFAULT_TIME_ZONE),
+    today: formatIsoDate(options.now, options.timeZone),
+    formId: formIdOf(options.formId),
   };
 }

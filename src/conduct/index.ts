@@ -4,3 +4,4 @@
 export { conductForm, servedClients } from './conduct-form.ts';
 export { reportConduct, type ReportConductOptions, type ReportConductResult } from './report-conduct.ts';
 export { acknowledgeConduct, type AcknowledgeConductOptions, type AcknowledgeConductResult } from './acknowledge-conduct.ts';
+export { conductEscalationJobs, conductRemindManagersJob, conductEscalateAdminJob, remindManagersKey, escalateAdminKey } from './escalation.ts';

@@ -1,7 +1,7 @@
 // Server-side validation of the `melden` form. Card inputs arrive as strings; invalid input yields a German
 // message per field and nothing is saved.
-import type { ConductField, ConductFormValues } from '../notices/handover.ts';
-import { parseLocalDateTime } from '../handover/format.ts';
+import type { ConductField, ConductFormValues } from '../notices/conduct.ts';
+import { parseLocalDateTime } from '../time/format.ts';
 
 export const WHAT_HAPPENED_MIN_LENGTH = 10;
 export const CONDUCT_TEXT_MAX_LENGTH = 2000;

@@ -1,7 +1,7 @@
 // View models of conduct reports. Each manager gets their own copy of the report card (it shows whether
 // *they* acknowledged); all copies show every acknowledgement.
-import type { ConductAcknowledgedModel, ConductReceivedModel, ConductReportModel } from '../notices/handover.ts';
-import { formatDateTime } from '../handover/format.ts';
+import type { ConductAcknowledgedModel, ConductReceivedModel, ConductReportModel } from '../notices/conduct.ts';
+import { formatDateTime } from '../time/format.ts';
 import { clientInfo } from '../handover/view.ts';
 import type { ClientRow } from '../handover/context.ts';
 

@@ -35,6 +35,9 @@ const schema = z.object({
   HANDOVER_REMINDER_WORKING_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(30).default(2)),
   HANDOVER_TRAINING_REMINDER_WORKING_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(60).default(5)),
   OUTBOX_POLL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(60_000).default(1000)),
+  CONDUCT_ESCALATION_WORKING_HOURS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(80).default(4)),
+  INVOKE_RECEIPT_RETENTION_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(365).default(7)),
+  STOP_DEADLINE_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(600_000).default(10_000)),
 });
 
 export interface AppCredentials {
@@ -60,6 +63,12 @@ export interface Config {
   /** Working days after approval (and after "Einarbeitung erfolgt") before an open training step reminds once. */
   handoverTrainingReminderWorkingDays: number;
   outboxPollMs: number;
+  /** Working hours an urgent conduct report may stay unacknowledged before every manager is reminded (then the admin team). */
+  conductEscalationWorkingHours: number;
+  /** Days a processed card invoke's receipt is kept (re-deliveries come within seconds; the rest is pruned). */
+  invokeReceiptRetentionDays: number;
+  /** One hard deadline for a graceful stop (SIGTERM/SIGINT): after it the process exits regardless. */
+  stopDeadlineMs: number;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +129,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     handoverReminderWorkingDays: e.HANDOVER_REMINDER_WORKING_DAYS,
     handoverTrainingReminderWorkingDays: e.HANDOVER_TRAINING_REMINDER_WORKING_DAYS,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    conductEscalationWorkingHours: e.CONDUCT_ESCALATION_WORKING_HOURS,
+    invokeReceiptRetentionDays: e.INVOKE_RECEIPT_RETENTION_DAYS,
+    stopDeadlineMs: e.STOP_DEADLINE_MS,
   };
 }
 

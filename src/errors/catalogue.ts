@@ -44,6 +44,8 @@ export const ERRORS = {
   CONDUCT_NOT_YOUR_CLIENT: { status: 403, de: 'Du kannst nur Kunden melden, die du betreust oder betreut hast.', en: 'the reporter never served this client' },
   CONDUCT_MANAGER_ONLY: { status: 403, de: 'Meldungen bestätigen können nur VPA-Manager und Kundenmanager.', en: 'acknowledging requires the vpa_manager or client_manager role' },
   CONDUCT_NO_MANAGER: { status: 409, de: 'Es ist noch kein VPA-Manager oder Kundenmanager eingetragen. Deine Meldung wurde nicht gespeichert – bitte wende dich direkt an deine Ansprechperson.', en: 'no manager to receive the conduct report' },
+  HANDOVER_OWN_PROPOSAL: { status: 403, de: 'Du hast diesen Wechsel selbst vorgeschlagen. Freigeben oder ablehnen muss ihn ein anderer VPA-Manager oder Kundenmanager (Vier-Augen-Prinzip).', en: 'the proposer of a change may not decide it (four eyes)' },
+  HANDOVER_SUCCESSOR_SELF: { status: 400, de: 'Du kannst dich nicht selbst als Nachfolger vorschlagen. Bitte wähle einen anderen VPA.', en: 'the reviewer may not propose themself as successor' },
 } as const satisfies Record<string, { status: number; de: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -5,7 +5,7 @@ import type { HandoverRequest } from '../db/generated/sqlite/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { PersonInfo } from '../notices/handover.ts';
 import { MANAGER_ROLES } from '../people/roles.ts';
-import type { AssignmentSpan } from './history.ts';
+import type { AssignmentSpan } from '../assignments/history.ts';
 
 export type HandoverRow = HandoverRequest;
 

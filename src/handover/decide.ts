@@ -2,23 +2,23 @@
 // at once, or one clicking twice, give exactly one decision: the write is conditional on the status still
 // being `awaiting_approval` at the version read, and the loser is told who decided and when.
 // The decision updates every card that shows the request (the channel post for everyone), tells the VPA to
-// inform the client (approval) or to keep the client (rejection), and tells the successor. Without a wanted
-// training the handover completes at once, in the same transaction.
+// inform the client (approval) or to keep the client (rejection), and tells the successor. Approval never moves
+// the assignment: that happens after the VPA confirmed "Kunde informiert" (wiki step 4, src/handover/completion.ts).
+// An approval for a client the VPA no longer serves is refused with the cause, before anything is written.
 import { recordAudit } from '../audit/record.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { randomId } from '../ids.ts';
-import { completedData, moveAssignment } from './assignment.ts';
+import { checkMove } from '../assignments/move.ts';
 import { loadContext, loadRequest } from './context.ts';
-import { DEFAULT_TIME_ZONE } from './format.ts';
-import { assertMayDecide, requireActor } from './permissions.ts';
+import { assertMayDecide } from './permissions.ts';
 import { assertActionAllowed, keyOf, parseCards, refreshCards, send, sendTracked, trackCards, transition } from './store.ts';
-import type { HandoverChange, RequestActionOptions, WithIds } from './use-case.ts';
+import type { HandoverChange, RequestActionOptions } from './use-case.ts';
 import { TEXT_MAX_LENGTH } from './validation.ts';
 import { rejectedModel } from './view.ts';
+import { requireActor } from '../people/access.ts';
 
 export const REJECTION_REASON_MIN_LENGTH = 5;
 
-export interface DecideOptions extends RequestActionOptions, WithIds {
+export interface DecideOptions extends RequestActionOptions {
   decision: 'approved' | 'rejected';
   /** Required for a rejection. */
   rejectionReason?: string;
@@ -26,8 +26,7 @@ export interface DecideOptions extends RequestActionOptions, WithIds {
 
 export async function decide(options: DecideOptions): Promise<HandoverChange> {
   const { db, now, requestId, expectedVersion, decision } = options;
-  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
-  const newId = options.newId ?? randomId;
+  const timeZone = options.timeZone;
   const actor = requireActor(options.actor);
   const rejectionReason = options.rejectionReason?.trim() ?? '';
 
@@ -43,21 +42,20 @@ export async function decide(options: DecideOptions): Promise<HandoverChange> {
     }
 
     const approved = decision === 'approved';
-    const completeNow = approved && !row.clientWantsTraining;
+    if (approved) {
+      const check = await checkMove(tx, row.clientId, row.vpaId, now);
+      if (!check.ok) throw new AppError('HANDOVER_ASSIGNMENT_CHANGED', { detail: `client ${row.clientId} is now with ${check.currentVpaIds.join(', ') || 'nobody'}` });
+    }
     const fresh = await transition(
       tx,
       row,
       'decide',
       approved
-        ? { status: 'approved', decision, decidedById: actor.id, decidedAt: now, ...(completeNow ? completedData(now) : {}) }
+        ? { status: 'approved', decision, decidedById: actor.id, decidedAt: now }
         : { status: 'rejected', decision, decidedById: actor.id, decidedAt: now, rejectionReason, openClientId: null },
       timeZone,
     );
     await recordAudit(tx, { at: now, actorId: actor.id, action: approved ? 'handover.approved' : 'handover.rejected', subjectType: 'handover', subjectId: row.id, data: { successorId: row.successorId } });
-    if (completeNow) {
-      const moved = await moveAssignment(tx, fresh, now, newId);
-      await recordAudit(tx, { at: now, actorId: actor.id, action: 'handover.completed', subjectType: 'handover', subjectId: row.id, data: { ...moved, trainingWanted: false } });
-    }
 
     const ctx = await loadContext(tx, fresh, now, timeZone);
     await refreshCards(tx, parseCards(fresh.cards), ctx, now);

@@ -4,7 +4,6 @@ import type { DbOrTx } from '../db/client.ts';
 import type { TrackedHandoverKind } from '../notices/handover.ts';
 import type { Notice } from '../notices/types.ts';
 import { loadContext, loadRequest } from './context.ts';
-import { DEFAULT_TIME_ZONE } from './format.ts';
 import { trackedNotice } from './view.ts';
 
 export interface HandoverCardOptions {
@@ -12,13 +11,13 @@ export interface HandoverCardOptions {
   requestId: string;
   kind: TrackedHandoverKind;
   now: Date;
-  timeZone?: string;
+  timeZone: string;
   /** For `handoverTrainingReminder`. */
   step?: 'given' | 'received';
 }
 
 export async function handoverCard(options: HandoverCardOptions): Promise<Notice> {
   const row = await loadRequest(options.db, options.requestId);
-  const ctx = await loadContext(options.db, row, options.now, options.timeZone ?? DEFAULT_TIME_ZONE);
+  const ctx = await loadContext(options.db, row, options.now, options.timeZone);
   return trackedNotice(options.kind, ctx, options.step);
 }

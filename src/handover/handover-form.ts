@@ -4,17 +4,20 @@ import type { DbOrTx } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { Actor } from '../identity/find-actor.ts';
 import type { ChoiceOption, HandoverFormModel, HandoverFormValues } from '../notices/handover.ts';
+import { formIdOf } from '../invokes/form-id.ts';
 import { REASON_CATEGORIES, REASON_CATEGORY_LABELS } from './labels.ts';
-import { hasRole, requireActor } from './permissions.ts';
+import { currentAt } from '../assignments/current.ts';
+
 import { REASON_MIN_LENGTH, TEXT_MAX_LENGTH, type FieldErrors } from './validation.ts';
 import { clientInfo } from './view.ts';
+import { hasRole, requireActor } from '../people/access.ts';
 
 export const EMPTY_FORM_VALUES: HandoverFormValues = { clientId: '', reasonCategory: '', reason: '', measures: '', clientWantsTraining: null, successorNotes: '' };
 
 /** Clients the VPA serves at `now`, without those that already have an open handover request. */
 export async function ownCurrentClients(db: DbOrTx, vpaId: string, now: Date): Promise<ChoiceOption[]> {
   const rows = await db.assignment.findMany({
-    where: { vpaId, from: { lte: now }, OR: [{ to: null }, { to: { gt: now } }], client: { handoverRequests: { none: { openClientId: { not: null } } } } },
+    where: { vpaId, ...currentAt(now), client: { handoverRequests: { none: { openClientId: { not: null } } } } },
     select: { client: { select: { id: true, number: true, name: true, class: true, workType: true } } },
   });
   const seen = new Set<string>();
@@ -29,11 +32,14 @@ export interface HandoverFormOptions {
   db: DbOrTx;
   actor: Actor | null;
   now: Date;
+  timeZone: string;
   values?: HandoverFormValues;
   fieldErrors?: FieldErrors;
+  /** The form instance when the form is shown again (field errors, "Bearbeiten"); a new one otherwise. */
+  formId?: string;
 }
 
-export async function handoverForm({ db, actor, now, values, fieldErrors }: HandoverFormOptions): Promise<HandoverFormModel> {
+export async function handoverForm({ db, actor, now, values, fieldErrors, formId }: HandoverFormOptions): Promise<HandoverFormModel> {
   const a = requireActor(actor);
   if (!hasRole(a, ['vpa'])) throw new AppError('HANDOVER_VPA_ONLY');
   const clients = await ownCurrentClients(db, a.id, now);
@@ -44,5 +50,6 @@ export async function handoverForm({ db, actor, now, values, fieldErrors }: Hand
     values: values ?? EMPTY_FORM_VALUES,
     fieldErrors: fieldErrors ?? {},
     limits: { reasonMinLength: REASON_MIN_LENGTH, textMaxLength: TEXT_MAX_LENGTH },
+    formId: formIdOf(formId),
   };
 }

@@ -24,6 +24,8 @@ export const HANDOVER_STATUSES = [
   'returned',
   'rejected',
   'withdrawn',
+  'resolved',
+  'cancelled',
 ] as const;
 export type HandoverStatus = (typeof HANDOVER_STATUSES)[number];
 
@@ -37,6 +39,8 @@ export const HANDOVER_STATUS_LABELS: Record<HandoverStatus, string> = {
   returned: 'Zurückgespielt – bitte betreue den Kunden weiter',
   rejected: 'Abgelehnt',
   withdrawn: 'Zurückgezogen',
+  resolved: 'Geklärt – der VPA behält den Kunden',
+  cancelled: 'Abgebrochen – der VPA behält den Kunden',
 };
 
 export function isHandoverStatus(value: string): value is HandoverStatus {

@@ -5,16 +5,17 @@ import type { DbOrTx } from '../db/client.ts';
 import type { HandoverStatusItem, HandoverStatusModel, HandoverStatusSection } from '../notices/handover.ts';
 import type { Prisma } from '../db/generated/sqlite/client.ts';
 import type { Actor } from '../identity/find-actor.ts';
-import { formatDate, formatDateTime, DEFAULT_TIME_ZONE } from './format.ts';
-import { hasRole, isManager, requireActor } from './permissions.ts';
+import { formatDate, formatDateTime } from '../time/format.ts';
+
 import { OPEN_STATUSES, REVIEWABLE_STATUSES } from './states.ts';
 import { clientInfo, nextStepText, statusLabel } from './view.ts';
+import { hasRole, isManager, requireActor } from '../people/access.ts';
 
 export interface ListStatusOptions {
   db: DbOrTx;
   actor: Actor | null;
   now: Date;
-  timeZone?: string;
+  timeZone: string;
 }
 
 /** Closed requests stay in the VPA's own list this long, so "zurückgespielt" or "abgelehnt" can be looked up. */
@@ -61,7 +62,7 @@ function item(r: Row, audience: 'vpa' | 'other', timeZone: string): HandoverStat
 
 export async function listStatus(options: ListStatusOptions): Promise<HandoverStatusModel> {
   const { db, now } = options;
-  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = options.timeZone;
   const actor = requireActor(options.actor);
   const take = MAX_ITEMS_PER_SECTION;
   const sections: HandoverStatusSection[] = [];

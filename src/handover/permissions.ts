@@ -3,20 +3,7 @@
 // the use cases run them before writing anything.
 import { AppError } from '../errors/catalogue.ts';
 import type { Actor } from '../identity/find-actor.ts';
-import { MANAGER_ROLES, type Role } from '../people/roles.ts';
-
-export function requireActor(actor: Actor | null): Actor {
-  if (!actor) throw new AppError('NOT_REGISTERED');
-  return actor;
-}
-
-export function hasRole(actor: Actor, roles: readonly Role[]): boolean {
-  return actor.roles.some((r) => roles.includes(r));
-}
-
-export function isManager(actor: Actor): boolean {
-  return hasRole(actor, MANAGER_ROLES);
-}
+import { hasRole, isManager } from '../people/access.ts';
 
 /** A VPA may hand over only a client they serve now. */
 export function assertMayRequest(actor: Actor, currentVpaIds: readonly string[]): void {
@@ -30,13 +17,25 @@ export function assertMayReview(actor: Actor, request: { vpaId: string }): void 
   if (actor.id === request.vpaId) throw new AppError('HANDOVER_OWN_REQUEST', { userMessage: 'Deine eigene Anfrage prüft bitte eine andere Person aus dem Community-Team.' });
 }
 
-/** Freigeben / Ablehnen: a VPA manager or client manager who is neither the requesting VPA nor the successor. */
-export function assertMayDecide(actor: Actor, request: { vpaId: string; successorId: string | null }): void {
+/**
+ * Freigeben / Ablehnen (four eyes): a VPA manager or client manager who is neither the requesting VPA, nor the
+ * successor, nor whoever proposed the change — a person holding both `community` and a manager role never
+ * approves their own proposal.
+ */
+export function assertMayDecide(actor: Actor, request: { vpaId: string; successorId: string | null; reviewerId: string | null }): void {
   if (!isManager(actor)) throw new AppError('HANDOVER_MANAGER_ONLY');
   if (actor.id === request.vpaId || actor.id === request.successorId) throw new AppError('HANDOVER_OWN_REQUEST');
+  if (actor.id === request.reviewerId) throw new AppError('HANDOVER_OWN_PROPOSAL');
 }
 
-/** Withdraw, "Einarbeitung erfolgt": the requesting VPA. */
+/** The reviewer proposes a successor other than themself (and other than the requesting VPA). */
+export function assertMayPropose(actor: Actor, request: { vpaId: string }, successorId: string): void {
+  assertMayReview(actor, request);
+  if (successorId === actor.id) throw new AppError('HANDOVER_SUCCESSOR_SELF');
+}
+
+
+/** Withdraw, "geklärt" / "nicht geklärt", "Kunde informiert", "Einarbeitung erfolgt": the requesting VPA. */
 export function assertRequester(actor: Actor, request: { vpaId: string }): void {
   if (actor.id !== request.vpaId) throw new AppError('HANDOVER_NOT_REQUESTER');
 }
@@ -46,7 +45,11 @@ export function assertSuccessor(actor: Actor, request: { successorId: string | n
   if (!request.successorId || actor.id !== request.successorId) throw new AppError('HANDOVER_NOT_SUCCESSOR');
 }
 
-/** Completing an approved handover without the training confirmations: a manager (the escape hatch). */
-export function assertMayComplete(actor: Actor): void {
+/**
+ * abschließen / abbrechen on an approved handover: a manager who is neither the requesting VPA nor the successor
+ * (the escape hatch when the handover stalls or the assignment cannot move).
+ */
+export function assertMayClose(actor: Actor, request: { vpaId: string; successorId: string | null }): void {
   if (!isManager(actor)) throw new AppError('HANDOVER_MANAGER_ONLY');
+  if (actor.id === request.vpaId || actor.id === request.successorId) throw new AppError('HANDOVER_OWN_REQUEST');
 }

@@ -1,39 +1,52 @@
-// Wechsel vorschlagen (wiki step 3): the reviewer picks the successor and the onboarding effort, and the
-// approval request goes to the `freigabe` channel in the wiki's template. "VPA Wechsel 12mon" is computed from
+// Wechsel vorschlagen (wiki step 3): the reviewer describes the case briefly ("den Fall kurz schildern": it fills
+// `Grund:` of the template, the VPA's own words stay in the details), picks the successor (never themself) and
+// the onboarding effort, and the approval request goes to the `freigabe` channel in the wiki's template. "VPA Wechsel 12mon" is computed from
 // the assignment history at this moment and frozen, so the managers decide on what they were shown.
 import { recordAudit } from '../audit/record.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { approvalAudience } from './audience.ts';
+import { approvalAudience } from '../notices/audience.ts';
 import { loadAssignments, loadContext, loadRequest } from './context.ts';
-import { DEFAULT_TIME_ZONE } from './format.ts';
-import { vpaChangesLast12Months } from './history.ts';
+import { vpaChangesLast12Months } from '../assignments/history.ts';
 import { isOnboardingEffort } from './labels.ts';
-import { assertMayReview, requireActor } from './permissions.ts';
+import { assertMayPropose } from './permissions.ts';
+import { TEXT_MAX_LENGTH } from './validation.ts';
 import { assertActionAllowed, keyOf, parseCards, refreshCards, sendTracked, trackCards, transition, type TrackedCard } from './store.ts';
 import type { HandoverChange, RequestActionOptions } from './use-case.ts';
+import { requireActor } from '../people/access.ts';
 
 export interface ProposeSuccessorOptions extends RequestActionOptions {
   successorId: string;
   /** `hoch`, `mittel` or `gering`; `hoch` flags a refund check. */
   onboardingEffort: string;
+  /** The reviewer's short description of the case for the managers. */
+  caseSummary: string;
 }
+
+export const CASE_SUMMARY_MIN_LENGTH = 20;
 
 export async function proposeSuccessor(options: ProposeSuccessorOptions): Promise<HandoverChange> {
   const { db, now, requestId, expectedVersion, successorId, onboardingEffort } = options;
-  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = options.timeZone;
   const actor = requireActor(options.actor);
+  const caseSummary = options.caseSummary?.trim() ?? '';
+  if (caseSummary.length < CASE_SUMMARY_MIN_LENGTH) {
+    throw new AppError('HANDOVER_INPUT_INVALID', { userMessage: `Bitte schildere den Fall kurz für die Freigabe (mindestens ${CASE_SUMMARY_MIN_LENGTH} Zeichen).`, details: { field: 'caseSummary' } });
+  }
+  if (caseSummary.length > TEXT_MAX_LENGTH) {
+    throw new AppError('HANDOVER_INPUT_INVALID', { userMessage: `Bitte fasse die Schilderung kürzer (höchstens ${TEXT_MAX_LENGTH} Zeichen).`, details: { field: 'caseSummary' } });
+  }
   if (!isOnboardingEffort(onboardingEffort)) {
     throw new AppError('HANDOVER_INPUT_INVALID', { userMessage: 'Bitte wähle den Einarbeitungsaufwand: hoch, mittel oder gering.', details: { field: 'onboardingEffort' } });
   }
   return db.$transaction(async (tx) => {
     const row = await loadRequest(tx, requestId);
-    assertMayReview(actor, row);
+    assertMayPropose(actor, row, successorId);
     await assertActionAllowed(tx, row, 'proposeSuccessor', expectedVersion, timeZone);
     const successor = await tx.person.findUnique({ where: { id: successorId }, select: { id: true, roles: { select: { role: true } } } });
     if (!successor || successor.id === row.vpaId || !successor.roles.some((r) => r.role === 'vpa')) {
       throw new AppError('HANDOVER_SUCCESSOR_INVALID', { detail: successorId });
     }
-    const changes = vpaChangesLast12Months(await loadAssignments(tx, row.clientId), now);
+    const changes = vpaChangesLast12Months(await loadAssignments(tx, row.clientId), now, { timeZone });
     const audience = await approvalAudience(tx, [row.vpaId, successorId]);
     const channel = audience.find((a) => a.recipient.type === 'channel');
     const fresh = await transition(
@@ -45,6 +58,7 @@ export async function proposeSuccessor(options: ProposeSuccessorOptions): Promis
         reviewerId: actor.id,
         successorId,
         onboardingEffort,
+        caseSummary,
         refundCheck: onboardingEffort === 'hoch',
         proposedAt: now,
         vpaChanges12Months: changes,

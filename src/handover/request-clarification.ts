@@ -4,12 +4,12 @@
 import { recordAudit } from '../audit/record.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { loadContext, loadRequest } from './context.ts';
-import { DEFAULT_TIME_ZONE } from './format.ts';
-import { assertMayReview, requireActor } from './permissions.ts';
+import { assertMayReview } from './permissions.ts';
 import { assertActionAllowed, keyOf, parseCards, refreshCards, sendTracked, trackCards, transition } from './store.ts';
 import type { HandoverChange, RequestActionOptions } from './use-case.ts';
 import { TEXT_MAX_LENGTH } from './validation.ts';
 import { DEFAULT_CLARIFY_MESSAGE } from './view.ts';
+import { requireActor } from '../people/access.ts';
 
 export const MAX_FOLLOW_UP_DAYS = 366;
 
@@ -28,7 +28,7 @@ function invalid(field: string, userMessage: string): AppError {
 
 export async function requestClarification(options: RequestClarificationOptions): Promise<HandoverChange> {
   const { db, now, requestId, expectedVersion } = options;
-  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = options.timeZone;
   const actor = requireActor(options.actor);
   const message = options.message?.trim() || DEFAULT_CLARIFY_MESSAGE;
   const mediationNote = options.mediationNote?.trim() || null;
@@ -46,7 +46,7 @@ export async function requestClarification(options: RequestClarificationOptions)
       tx,
       row,
       'requestClarification',
-      { status: 'clarifying', reviewerId: actor.id, clarifyMessage: message, clarifiedAt: now, mediationNote, followUpAt, followUpRemindedAt: null },
+      { status: 'clarifying', reviewerId: actor.id, clarifyMessage: message, clarifiedAt: now, mediationNote, followUpAt, clarificationAnswer: null, clarificationNote: null, clarificationAnsweredAt: null },
       timeZone,
     );
     await recordAudit(tx, {

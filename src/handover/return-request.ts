@@ -3,12 +3,12 @@
 import { recordAudit } from '../audit/record.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { loadContext, loadRequest } from './context.ts';
-import { DEFAULT_TIME_ZONE } from './format.ts';
-import { assertMayReview, requireActor } from './permissions.ts';
+import { assertMayReview } from './permissions.ts';
 import { assertActionAllowed, keyOf, parseCards, refreshCards, send, transition } from './store.ts';
 import type { HandoverChange, RequestActionOptions } from './use-case.ts';
 import { TEXT_MAX_LENGTH } from './validation.ts';
 import { DEFAULT_RETURN_MESSAGE, returnedModel } from './view.ts';
+import { requireActor } from '../people/access.ts';
 
 export interface ReturnRequestOptions extends RequestActionOptions {
   /** The message to the VPA; empty = the default text. */
@@ -17,7 +17,7 @@ export interface ReturnRequestOptions extends RequestActionOptions {
 
 export async function returnRequest(options: ReturnRequestOptions): Promise<HandoverChange> {
   const { db, now, requestId, expectedVersion } = options;
-  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = options.timeZone;
   const actor = requireActor(options.actor);
   const message = options.message?.trim() || DEFAULT_RETURN_MESSAGE;
   if (message.length > TEXT_MAX_LENGTH) {

@@ -2,14 +2,14 @@
 // review actions work on a request nobody took on, too.
 import { recordAudit } from '../audit/record.ts';
 import { loadContext, loadRequest } from './context.ts';
-import { DEFAULT_TIME_ZONE } from './format.ts';
-import { assertMayReview, requireActor } from './permissions.ts';
+import { assertMayReview } from './permissions.ts';
 import { assertActionAllowed, parseCards, refreshCards, transition } from './store.ts';
 import type { HandoverChange, RequestActionOptions } from './use-case.ts';
+import { requireActor } from '../people/access.ts';
 
 export async function startReview(options: RequestActionOptions): Promise<HandoverChange> {
   const { db, now, requestId, expectedVersion } = options;
-  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = options.timeZone;
   const actor = requireActor(options.actor);
   return db.$transaction(async (tx) => {
     const row = await loadRequest(tx, requestId);

@@ -9,7 +9,7 @@ import type { Notice, Recipient } from '../notices/types.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import type { HandoverContext, HandoverRow } from './context.ts';
 import { loadRequest } from './context.ts';
-import { formatAt } from './format.ts';
+import { formatAt } from '../time/format.ts';
 import { ALLOWED_FROM, allows, type HandoverAction } from './states.ts';
 import { statusLabel, trackedNotice } from './view.ts';
 

@@ -2,20 +2,25 @@
 // checks can be bypassed): invalid input returns the form with German field errors and saves nothing.
 // Reasons the wiki does not accept on their own return the wiki's challenge first, also without saving;
 // the VPA may then submit anyway (`confirmChallenges`), and the request is flagged for the community team.
+// One form instance (`formId`, src/invokes/form-id.ts) makes at most one request: submitting it again — a
+// double click, also two at once — answers with the request it already made, without new rows or messages.
 import { recordAudit } from '../audit/record.ts';
 import { AppError, isAppError } from '../errors/catalogue.ts';
 import { randomId } from '../ids.ts';
 import type { HandoverChallengeModel, HandoverFormModel, HandoverSubmittedModel } from '../notices/handover.ts';
-import { reviewAudience } from './audience.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { formIdOf, parseFormId } from '../invokes/form-id.ts';
+import { reviewAudience } from '../notices/audience.ts';
 import { CHALLENGE_CLOSING, CHALLENGE_INTRO, challengesFor, type ChallengeId } from './challenges.ts';
-import { loadClient, loadContext } from './context.ts';
-import { DEFAULT_TIME_ZONE } from './format.ts';
+import { loadClient, loadContext, type HandoverRow } from './context.ts';
 import { handoverForm } from './handover-form.ts';
-import { assertMayRequest, hasRole, requireActor } from './permissions.ts';
+import { assertMayRequest } from './permissions.ts';
 import { keyOf, sendTracked, trackCards, type TrackedCard } from './store.ts';
 import type { UseCaseOptions, WithIds } from './use-case.ts';
 import { validateDraft } from './validation.ts';
-import { clientInfo, statusLabel, submittedModel } from './view.ts';
+import { challengeViews, clientInfo, statusLabel, submittedModel } from './view.ts';
+import { hasRole, requireActor } from '../people/access.ts';
+import { currentAt } from '../assignments/current.ts';
 
 export interface SubmitRequestOptions extends UseCaseOptions, WithIds {
   /** The form's values as the card sent them (strings; the toggle as "true"/"false"). */
@@ -35,24 +40,29 @@ function isUniqueViolation(e: unknown): boolean {
 
 export async function submitRequest(options: SubmitRequestOptions): Promise<SubmitRequestResult> {
   const { db, now, input } = options;
-  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = options.timeZone;
   const newId = options.newId ?? randomId;
   const actor = requireActor(options.actor);
   if (!hasRole(actor, ['vpa'])) throw new AppError('HANDOVER_VPA_ONLY');
+  // Absent on a card sent before form ids existed: such a submit works as it always did.
+  const formId = parseFormId(input.formId);
 
   const validation = validateDraft(input);
   if (!validation.ok) {
-    return { outcome: 'invalid', form: await handoverForm({ db, actor, now, values: validation.values, fieldErrors: validation.fieldErrors }) };
+    return { outcome: 'invalid', form: await handoverForm({ db, actor, now, timeZone, values: validation.values, fieldErrors: validation.fieldErrors, formId }) };
   }
   const draft = validation.draft;
 
   try {
     return await db.$transaction(async (tx): Promise<SubmitRequestResult> => {
+      // This form made its request already (the VPA clicked again): answer with it, before any other check.
+      const made = formId ? await tx.handoverRequest.findUnique({ where: { formId } }) : null;
+      if (made) return submittedAgain(tx, made, actor.id, now, timeZone);
       const client = await tx.client.findUnique({ where: { id: draft.clientId }, select: { id: true } });
       // An unknown client id can only come from a forged or outdated card: same answer as someone else's client.
       if (!client) throw new AppError('HANDOVER_NOT_YOUR_CLIENT', { detail: `unknown client ${draft.clientId}` });
       const current = await tx.assignment.findMany({
-        where: { clientId: draft.clientId, from: { lte: now }, OR: [{ to: null }, { to: { gt: now } }] },
+        where: { clientId: draft.clientId, ...currentAt(now) },
         select: { vpaId: true },
       });
       assertMayRequest(actor, current.map((a) => a.vpaId));
@@ -70,6 +80,7 @@ export async function submitRequest(options: SubmitRequestOptions): Promise<Subm
             challenges: challenges.map((c) => ({ id: c.id, title: c.title, text: c.text })),
             closing: CHALLENGE_CLOSING,
             draft: { ...draft },
+            formId: formIdOf(formId),
           },
         };
       }
@@ -81,6 +92,7 @@ export async function submitRequest(options: SubmitRequestOptions): Promise<Subm
           clientId: draft.clientId,
           vpaId: actor.id,
           openClientId: draft.clientId,
+          formId: formId ?? null,
           status: 'submitted',
           reasonCategory: draft.reasonCategory,
           reason: draft.reason,
@@ -111,8 +123,21 @@ export async function submitRequest(options: SubmitRequestOptions): Promise<Subm
       return { outcome: 'submitted', requestId: id, version: row.version, challenges: challenges.map((c) => c.id), submitted: submittedModel(ctx) };
     });
   } catch (e) {
-    // Two submissions for the same client at once: the unique openClientId lets exactly one through.
-    if (!isAppError(e) && isUniqueViolation(e)) throw new AppError('HANDOVER_ALREADY_OPEN', { cause: e });
+    // Two submissions for the same client at once: the unique openClientId (and formId) lets exactly one
+    // through. When both came from the same form, the other one answers with the request the first made.
+    if (!isAppError(e) && isUniqueViolation(e)) {
+      const made = formId ? await db.handoverRequest.findUnique({ where: { formId } }) : null;
+      if (made) return submittedAgain(db, made, actor.id, now, timeZone);
+      throw new AppError('HANDOVER_ALREADY_OPEN', { cause: e });
+    }
     throw e;
   }
+}
+
+/** The answer for a form that already made its request: that request as it stands, nothing new. */
+async function submittedAgain(db: DbOrTx, row: HandoverRow, actorId: string, now: Date, timeZone: string): Promise<SubmitRequestResult> {
+  // A formId is random per form card; someone else's can only come from a forged card.
+  if (row.vpaId !== actorId) throw new AppError('INVALID_PAYLOAD', { detail: `formId of another person's handover request ${row.id}` });
+  const ctx = await loadContext(db, row, now, timeZone);
+  return { outcome: 'submitted', requestId: row.id, version: row.version, challenges: challengeViews(row.challenges).map((c) => c.id as ChallengeId), submitted: submittedModel(ctx) };
 }

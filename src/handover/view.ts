@@ -12,6 +12,7 @@ import type {
   HandoverRef,
   HandoverRejectedModel,
   HandoverReminderModel,
+  HandoverReminderReason,
   HandoverReturnedModel,
   HandoverReviewModel,
   HandoverSubmittedModel,
@@ -25,8 +26,8 @@ import type {
 import type { Notice } from '../notices/types.ts';
 import { CHALLENGES, isChallengeId } from './challenges.ts';
 import type { ClientRow, HandoverContext } from './context.ts';
-import { formatDate, formatDateTime } from './format.ts';
-import { serviceLength, vpaChangesLast12Months } from './history.ts';
+import { formatDate, formatDateTime } from '../time/format.ts';
+import { serviceLength, vpaChangesLast12Months } from '../assignments/history.ts';
 import {
   HANDOVER_STATUS_LABELS,
   ONBOARDING_EFFORTS,
@@ -112,7 +113,7 @@ export function facts(ctx: HandoverContext): HandoverFacts {
     serviceLengthText: service?.text ?? null,
     serviceSinceText: service?.sinceText ?? null,
     // Frozen at the proposal (what the managers were shown); live before that.
-    vpaChanges12Months: r.vpaChanges12Months ?? vpaChangesLast12Months(ctx.assignments, ctx.now),
+    vpaChanges12Months: r.vpaChanges12Months ?? vpaChangesLast12Months(ctx.assignments, ctx.now, { timeZone: ctx.timeZone }),
     lastTaskText: ctx.lastTaskAt ? formatDate(ctx.lastTaskAt, ctx.timeZone) : null,
     reasonCategory: r.reasonCategory,
     reasonCategoryLabel: reasonCategoryLabel(r.reasonCategory),
@@ -154,6 +155,16 @@ function stepText(ctx: HandoverContext, action: string, actor: PersonInfo | null
       return `Einarbeitung erhalten (bestätigt von ${name(actor)})`;
     case 'handover.completed':
       return `Übergabe abgeschlossen: ${name(ctx.successor)} betreut den Kunden`;
+    case 'handover.resolved':
+      return `Geklärt – ${name(actor)} behält den Kunden`;
+    case 'handover.clarification_failed':
+      return `Nicht geklärt (Rückmeldung von ${name(actor)})`;
+    case 'handover.client_informed':
+      return `Kunde informiert (bestätigt von ${name(actor)})`;
+    case 'handover.completion_failed':
+      return 'Zuordnung konnte nicht geändert werden';
+    case 'handover.cancelled':
+      return `Abgebrochen von ${name(actor)}`;
     default:
       return null;
   }
@@ -192,14 +203,21 @@ export function trainingView(ctx: HandoverContext): TrainingView {
   const received = r.trainingReceivedAt ? at(ctx, r.trainingReceivedAt) : null;
   const completed = r.status === 'completed';
   const completedAtText = r.completedAt ? at(ctx, r.completedAt) : null;
+  const wanted = trainingWanted(ctx);
   let text: string;
-  if (!r.clientWantsTraining) text = 'Der Kunde wünscht keine Einarbeitung.';
+  if (!r.clientInformedAt && r.status === 'approved') text = `Noch offen: Der VPA informiert den Kunden und klärt, ob er eine Einarbeitung wünscht (laut Anfrage: ${yesNo(r.clientWantsTraining)}).`;
+  else if (!wanted) text = 'Der Kunde wünscht keine Einarbeitung.';
   else if (given && received) text = `Einarbeitung abgeschlossen (erfolgt am ${given}, erhalten am ${received}).`;
   else if (given) text = `Einarbeitung erfolgt am ${given} – die Bestätigung von ${name(ctx.successor)} fehlt noch.`;
   else if (received) text = `${name(ctx.successor)} hat die Einarbeitung am ${received} bestätigt – die Bestätigung von ${ctx.vpa.name} fehlt noch.`;
   else if (completed) text = 'Die Übergabe wurde ohne Bestätigung der Einarbeitung abgeschlossen.';
   else text = 'Einarbeitung: noch offen.';
-  return { wanted: r.clientWantsTraining, givenAtText: given, receivedAtText: received, completed, completedAtText, text };
+  return { wanted, givenAtText: given, receivedAtText: received, completed, completedAtText, text };
+}
+
+/** The client's wish as recorded at "Kunde informiert"; before that the form's answer. */
+export function trainingWanted(ctx: Pick<HandoverContext, 'request'>): boolean {
+  return ctx.request.trainingWanted ?? ctx.request.clientWantsTraining;
 }
 
 /** The parts of a context the next-step text needs (status lists build it without a full context). */
@@ -221,8 +239,14 @@ export function nextStepText(ctx: StepParties, audience: 'vpa' | 'other'): strin
     case 'awaiting_approval':
       return `Ein VPA-Manager oder Kundenmanager entscheidet über den Wechsel zu ${name(ctx.successor)}.`;
     case 'approved':
-      if (!r.trainingGivenAt) return you ? `Bitte informiere den Kunden und arbeite ${name(ctx.successor)} ein.` : `${ctx.vpa.name} informiert den Kunden und arbeitet ${name(ctx.successor)} ein.`;
+      if (r.completionError) return `Die Zuordnung konnte nicht geändert werden: ${r.completionError} Ein Manager schließt die Übergabe ab oder bricht sie ab.`;
+      if (!r.clientInformedAt) return you ? 'Bitte informiere den Kunden über den Wechsel und bestätige „Kunde informiert“.' : `${ctx.vpa.name} informiert den Kunden über den Wechsel.`;
+      if (!r.trainingGivenAt) return you ? `Bitte arbeite ${name(ctx.successor)} ein und bestätige „Einarbeitung erfolgt“.` : `${ctx.vpa.name} arbeitet ${name(ctx.successor)} ein.`;
       return `Die Bestätigung der Einarbeitung durch ${name(ctx.successor)} fehlt noch.`;
+    case 'resolved':
+      return you ? 'Du hast die Probleme mit dem Kunden geklärt und betreust ihn weiter.' : `Geklärt; ${ctx.vpa.name} betreut den Kunden weiterhin.`;
+    case 'cancelled':
+      return you ? 'Die Übergabe wurde abgebrochen; bitte betreue den Kunden weiterhin.' : `Abgebrochen; ${ctx.vpa.name} betreut den Kunden weiterhin.`;
     case 'completed':
       return `${name(ctx.successor)} betreut den Kunden jetzt.`;
     case 'returned':
@@ -244,6 +268,8 @@ function outcomeText(ctx: HandoverContext): string | null {
   const r = ctx.request;
   if (r.status === 'returned' && r.returnedAt) return `Zurückgespielt von ${name(ctx.reviewer)} am ${at(ctx, r.returnedAt)}`;
   if (r.status === 'withdrawn' && r.withdrawnAt) return `Zurückgezogen von ${ctx.vpa.name} am ${at(ctx, r.withdrawnAt)}`;
+  if (r.status === 'resolved' && r.clarificationAnsweredAt) return `Geklärt: ${ctx.vpa.name} behält den Kunden (${at(ctx, r.clarificationAnsweredAt)})`;
+  if (r.clarificationAnswer === 'unresolved' && r.status === 'in_review' && r.clarificationNote) return `Nicht geklärt – Rückmeldung von ${ctx.vpa.name}: ${r.clarificationNote}`;
   if (r.decision) return decisionView(ctx).label;
   if (r.status === 'awaiting_approval' && r.proposedAt) return `Wechsel zu ${name(ctx.successor)} vorgeschlagen von ${name(ctx.reviewer)} am ${at(ctx, r.proposedAt)}`;
   return null;
@@ -294,10 +320,11 @@ export function approvalModel(ctx: HandoverContext): HandoverApprovalModel {
     { label: 'KUNDE (Klasse)', value: f.client.nameWithClass },
     { label: 'VPA Wechsel 12mon', value: String(f.vpaChanges12Months) },
     { label: 'Einarbeitungsaufwand', value: r.refundCheck ? `${effort} (Erstattung prüfen)` : effort },
-    { label: 'Grund', value: `${f.reasonCategoryLabel}: ${r.reason}` },
+    { label: 'Grund', value: r.caseSummary ?? `${f.reasonCategoryLabel}: ${r.reason}` },
     { label: 'Nachfolger', value: name(ctx.successor) },
   ];
   const extra = [
+    { label: 'Begründung des VPA', value: `${f.reasonCategoryLabel}: ${r.reason}` },
     { label: 'Kundennummer', value: f.client.number },
     { label: 'Aufgaben', value: f.client.workTypeLabel },
     { label: 'Betreut seit', value: f.serviceSinceText ? `${f.serviceSinceText} (${f.serviceLengthText})` : '–' },
@@ -315,8 +342,19 @@ export function approvalModel(ctx: HandoverContext): HandoverApprovalModel {
     proposedAtText: r.proposedAt ? at(ctx, r.proposedAt) : null,
     decision: decisionView(ctx),
     decidable: allows(r.status, 'decide'),
+    closable: allows(r.status, 'complete'),
+    completionError: r.status === 'approved' ? r.completionError : null,
+    closedText: closedText(ctx),
     managerTeamsUserIds: ctx.managerTeamsUserIds,
   };
+}
+
+function closedText(ctx: HandoverContext): string | null {
+  const r = ctx.request;
+  if (!r.closedById || !r.closeReason) return null;
+  const by = ctx.steps.findLast((s) => s.action === 'handover.cancelled' || s.action === 'handover.completed')?.actor;
+  const verb = r.status === 'cancelled' ? 'Abgebrochen' : 'Abgeschlossen';
+  return `${verb} von ${name(by ?? null)}: ${r.closeReason}`;
 }
 
 export function keepSupportingText(ctx: HandoverContext): string {
@@ -342,7 +380,8 @@ export function clarifyModel(ctx: HandoverContext): HandoverClarifyModel {
     message: r.clarifyMessage ?? DEFAULT_CLARIFY_MESSAGE,
     mediation: !!r.mediationNote,
     followUpText: r.followUpAt ? `Wir melden uns spätestens am ${formatDate(r.followUpAt, ctx.timeZone)} wieder bei dir.` : null,
-    actions: { withdraw: allows(r.status, 'withdraw') },
+    answerText: r.clarificationAnswer === 'resolved' ? 'Du hast gemeldet: geklärt, du behältst den Kunden.' : r.clarificationAnswer === 'unresolved' ? `Du hast gemeldet: nicht geklärt – ${r.clarificationNote ?? ''}`.trim() : null,
+    actions: { withdraw: allows(r.status, 'withdraw'), answer: allows(r.status, 'answerClarification') },
   };
 }
 
@@ -365,12 +404,8 @@ export function howToInform(ctx: HandoverContext): string[] {
     `Stelle ${successor} als neuen VPA vor und nenne den Zeitpunkt der Übergabe.`,
     'Erkläre den Grund kurz, sachlich und wertschätzend, und sag dazu, dass die Betreuung nahtlos weitergeht.',
   ];
-  if (ctx.request.clientWantsTraining) {
-    lines.push(`Der Kunde wünscht eine Einarbeitung: Bitte arbeite ${successor} umfassend ein (laufende Aufgaben, Zugänge, Gepflogenheiten des Kunden) und bestätige danach „Einarbeitung erfolgt“.`);
-    lines.push('Bis zur Übergabe bist du weiter für den Kunden da.');
-  } else {
-    lines.push(`Der Kunde wünscht keine Einarbeitung; gib ${successor} trotzdem alle Hinweise weiter, die für die Betreuung wichtig sind. Ab sofort betreut ${successor} den Kunden.`);
-  }
+  lines.push('Frag den Kunden, ob er eine umfassende Einarbeitung von ' + successor + ' durch dich wünscht, und bestätige dann „Kunde informiert“ mit seiner Antwort.');
+  lines.push(`Wünscht er eine Einarbeitung, arbeite ${successor} umfassend ein (laufende Aufgaben, Zugänge, Gepflogenheiten des Kunden) und bestätige danach „Einarbeitung erfolgt“. Bis zur Übergabe bist du weiter für den Kunden da.`);
   return lines;
 }
 
@@ -384,7 +419,11 @@ export function informClientModel(ctx: HandoverContext): HandoverInformClientMod
     decidedAtText: r.decidedAt ? at(ctx, r.decidedAt) : '',
     howToInform: howToInform(ctx),
     training: trainingView(ctx),
-    actions: { confirmTrainingGiven: r.status === 'approved' && r.clientWantsTraining && !r.trainingGivenAt },
+    informed: { done: !!r.clientInformedAt, atText: r.clientInformedAt ? at(ctx, r.clientInformedAt) : null, trainingWantedDefault: trainingWanted(ctx) },
+    actions: {
+      confirmClientInformed: r.status === 'approved' && !r.clientInformedAt,
+      confirmTrainingGiven: r.status === 'approved' && !!r.clientInformedAt && trainingWanted(ctx) && !r.trainingGivenAt,
+    },
   };
 }
 
@@ -396,9 +435,13 @@ export function successorModel(ctx: HandoverContext): HandoverSuccessorModel {
     previousVpa: ctx.vpa,
     successorNotes: r.successorNotes,
     onboardingEffort: r.onboardingEffort ?? '–',
-    trainingIntro: r.clientWantsTraining ? `Der Kunde wünscht eine Einarbeitung durch ${ctx.vpa.name}. Bitte bestätige, sobald du sie erhalten hast.` : 'Der Kunde wünscht keine Einarbeitung; du betreust ihn ab sofort.',
+    trainingIntro: !r.clientInformedAt
+      ? `${ctx.vpa.name} informiert den Kunden jetzt über den Wechsel und klärt, ob er eine Einarbeitung wünscht. Du bekommst Bescheid.`
+      : trainingWanted(ctx)
+        ? `Der Kunde wünscht eine Einarbeitung durch ${ctx.vpa.name}. Bitte bestätige, sobald du sie erhalten hast.`
+        : 'Der Kunde wünscht keine Einarbeitung; du betreust ihn ab der Übergabe.',
     training: trainingView(ctx),
-    actions: { confirmTrainingReceived: r.status === 'approved' && r.clientWantsTraining && !r.trainingReceivedAt },
+    actions: { confirmTrainingReceived: r.status === 'approved' && !!r.clientInformedAt && trainingWanted(ctx) && !r.trainingReceivedAt },
   };
 }
 
@@ -409,7 +452,7 @@ export function trainingReminderModel(ctx: HandoverContext, step: 'given' | 'rec
     step === 'given'
       ? `Der Wechsel von ${ctx.client.name} zu ${successor.name} ist freigegeben. Bitte arbeite ${successor.name} ein und bestätige danach „Einarbeitung erfolgt“.`
       : `${ctx.vpa.name} hat die Einarbeitung für ${ctx.client.name} als erfolgt bestätigt. Bitte bestätige, dass du sie erhalten hast – dann wird der Kunde dir zugeordnet.`;
-  const open = r.status === 'approved' && r.clientWantsTraining;
+  const open = r.status === 'approved' && !!r.clientInformedAt && trainingWanted(ctx);
   return {
     ref: ref(ctx),
     client: clientInfo(ctx.client),
@@ -421,16 +464,27 @@ export function trainingReminderModel(ctx: HandoverContext, step: 'given' | 'rec
   };
 }
 
-export function reminderModel(ctx: HandoverContext, reason: 'review' | 'decision' | 'followUp', since: Date, workingDays: number): HandoverReminderModel {
+export function reminderModel(ctx: HandoverContext, reason: HandoverReminderReason, since: Date, workingDays: number): HandoverReminderModel {
   const r = ctx.request;
   const client = clientInfo(ctx.client);
   const days = `${workingDays} ${workingDays === 1 ? 'Arbeitstag' : 'Arbeitstagen'}`;
-  const texts = {
+  const successor = name(ctx.successor);
+  const open = r.status === 'approved' && !r.clientInformedAt ? '„Kunde informiert“' : !r.trainingGivenAt ? '„Einarbeitung erfolgt“' : '„Einarbeitung erhalten“';
+  const texts: Record<HandoverReminderReason, [string, string]> = {
     review: ['Abgabe-Anfrage wartet auf Prüfung', `Die Anfrage von ${ctx.vpa.name} zur Abgabe von ${client.nameWithClass} wartet seit ${days} auf eine Prüfung durch das Community-Team.`],
-    decision: ['Freigabe ausstehend', `Der vorgeschlagene VPA-Wechsel für ${client.nameWithClass} (${ctx.vpa.name} → ${name(ctx.successor)}) wartet seit ${days} auf eine Entscheidung.`],
+    decision: ['Freigabe ausstehend', `Der vorgeschlagene VPA-Wechsel für ${client.nameWithClass} (${ctx.vpa.name} → ${successor}) wartet seit ${days} auf eine Entscheidung.`],
     followUp: ['Wiedervorlage: Klärung mit dem Kunden', `Heute ist die Wiedervorlage für die Klärung zwischen ${ctx.vpa.name} und ${client.nameWithClass}. Bitte frag nach, wie es steht, und entscheide über den weiteren Weg.`],
-  } as const;
+    clarificationResolved: ['Geklärt: der VPA behält den Kunden', `${ctx.vpa.name} hat die Probleme mit ${client.nameWithClass} geklärt und betreut den Kunden weiter. Die Anfrage ist abgeschlossen.`],
+    clarificationUnresolved: ['Nicht geklärt: die Anfrage liegt wieder bei dir', `${ctx.vpa.name} konnte die Probleme mit ${client.nameWithClass} nicht klären. Bitte sieh dir die Rückmeldung an und entscheide über den weiteren Weg.`],
+    inform: ['Bitte informiere den Kunden', `Der Wechsel von ${client.nameWithClass} zu ${successor} ist seit ${days} freigegeben. Bitte informiere den Kunden und bestätige „Kunde informiert“.`],
+    trainingGiven: ['Einarbeitung noch nicht bestätigt', `Bitte arbeite ${successor} für ${client.nameWithClass} ein und bestätige danach „Einarbeitung erfolgt“.`],
+    trainingReceived: ['Erhalt der Einarbeitung noch nicht bestätigt', `${ctx.vpa.name} hat die Einarbeitung für ${client.nameWithClass} bestätigt. Bitte bestätige, dass du sie erhalten hast.`],
+    stepOverdueManagers: ['Übergabe stockt', `Die freigegebene Übergabe von ${client.nameWithClass} (${ctx.vpa.name} → ${successor}) wartet trotz Erinnerung auf ${open}. Bitte hakt nach – oder schließt die Übergabe ab bzw. brecht sie ab.`],
+    completionFailed: ['Übergabe konnte nicht abgeschlossen werden', `Die Zuordnung von ${client.nameWithClass} konnte nicht zu ${successor} wechseln. ${r.completionError ?? ''} Bitte schließt die Übergabe ab oder brecht sie ab.`.trim()],
+    cancelled: ['Übergabe abgebrochen', `Die Übergabe von ${client.nameWithClass} an ${successor} wurde abgebrochen. ${ctx.vpa.name} betreut den Kunden weiterhin.`],
+  };
   const [title, text] = texts[reason];
+  const forManagers = reason === 'stepOverdueManagers' || reason === 'completionFailed';
   return {
     ref: ref(ctx),
     reason,
@@ -440,7 +494,9 @@ export function reminderModel(ctx: HandoverContext, reason: 'review' | 'decision
     vpa: ctx.vpa,
     reasonCategoryLabel: reasonCategoryLabel(r.reasonCategory),
     sinceText: `seit ${at(ctx, since)}`,
-    mediationNote: reason === 'followUp' ? r.mediationNote : null,
+    mediationNote: reason === 'followUp' || reason === 'clarificationUnresolved' ? r.mediationNote : null,
+    note: reason === 'clarificationUnresolved' ? r.clarificationNote : reason === 'cancelled' ? r.closeReason : null,
+    closeActions: forManagers && allows(r.status, 'complete'),
   };
 }
 

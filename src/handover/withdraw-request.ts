@@ -2,17 +2,17 @@
 // community team's, the approval post) is updated to say so, and its buttons disappear.
 import { recordAudit } from '../audit/record.ts';
 import { loadContext, loadRequest } from './context.ts';
-import { DEFAULT_TIME_ZONE } from './format.ts';
-import { assertRequester, requireActor } from './permissions.ts';
+import { assertRequester } from './permissions.ts';
 import { assertActionAllowed, parseCards, refreshCards, transition } from './store.ts';
 import type { HandoverChange, RequestActionOptions } from './use-case.ts';
+import { requireActor } from '../people/access.ts';
 
 /** No `expectedVersion`: withdrawing is no race with the card's version; any pending state may be withdrawn. */
 export type WithdrawRequestOptions = Omit<RequestActionOptions, 'expectedVersion'>;
 
 export async function withdrawRequest(options: WithdrawRequestOptions): Promise<HandoverChange> {
   const { db, now, requestId } = options;
-  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = options.timeZone;
   const actor = requireActor(options.actor);
   return db.$transaction(async (tx) => {
     const row = await loadRequest(tx, requestId);

@@ -38,10 +38,6 @@ export async function findActor(db: DbOrTx, sender: SenderIdentity, options: { l
   };
 }
 
-export function hasAnyRole(actor: Actor | null, roles: readonly Role[]): boolean {
-  return !!actor && actor.roles.some((r) => roles.includes(r));
-}
-
 /** First name for a greeting. */
 export function firstName(name: string | undefined): string | undefined {
   return name?.trim().split(/\s+/)[0] || undefined;

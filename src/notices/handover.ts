@@ -1,31 +1,12 @@
-// View models of the Kundenabgabe (handover) and conduct-report notices. Every display value is computed
-// in src/ (names, German labels, times in the business time zone), so a card in cards/ only lays them out.
-// Ids needed for Action.Execute data travel in the model: `requestId` + `version` (handover), `reportId` +
-// `version` (conduct). Which buttons to show is in `actions`; the bot additionally checks the viewer's role
-// (e.g. `handoverApproval.decidable` is true for everyone while a decision is pending — the bot shows the
-// buttons only to VPA managers and client managers, everyone else gets the read-only view of the same model).
+// View models of the Kundenabgabe (handover) notices. Every display value is computed in src/ (names, German
+// labels, times in the business time zone), so a card in cards/ only lays them out. Ids needed for
+// Action.Execute data travel in the model: `requestId` + `version`. Which buttons to show is in `actions`; the
+// bot additionally checks the viewer's role (e.g. `handoverApproval.decidable` is true for everyone while a
+// decision is pending — the bot shows the buttons only to VPA managers and client managers, everyone else gets
+// the read-only view of the same model).
+import type { ChoiceOption, ClientInfo, LabeledValue, PersonInfo } from './common.ts';
 
-/** A client as cards show it. */
-export interface ClientInfo {
-  id: string;
-  number: string;
-  name: string;
-  /** Kundenklasse, e.g. "B". */
-  class: string;
-  /** `continuous` or `one-off`. */
-  workType: string;
-  /** "kontinuierliche Aufgaben" / "einzelne Aufgaben". */
-  workTypeLabel: string;
-  /** "Müller GmbH (B)" — the wiki's "KUNDE (Klasse)". */
-  nameWithClass: string;
-  /** "10023 · Müller GmbH" — for choices and lists. */
-  label: string;
-}
-
-export interface PersonInfo {
-  id: string;
-  name: string;
-}
+export type { ChoiceOption, ClientInfo, LabeledValue, PersonInfo } from './common.ts';
 
 /** Where a request stands; every handover model carries it. */
 export interface HandoverRef {
@@ -102,16 +83,6 @@ export interface TrainingView {
   text: string;
 }
 
-export interface LabeledValue {
-  label: string;
-  value: string;
-}
-
-export interface ChoiceOption {
-  value: string;
-  label: string;
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // The request form (abgeben) and the immediate challenge
 
@@ -138,6 +109,11 @@ export interface HandoverFormModel {
   /** German message per invalid field; empty on first display. */
   fieldErrors: Partial<Record<HandoverField, string>>;
   limits: { reasonMinLength: number; textMaxLength: number };
+  /**
+   * This form instance, sent back with the submit (and kept through field errors and the challenge card):
+   * one form makes at most one request, however often it is submitted.
+   */
+  formId: string;
 }
 
 export interface HandoverChallengeModel {
@@ -147,6 +123,8 @@ export interface HandoverChallengeModel {
   closing: string;
   /** The submitted values: "trotzdem einreichen" sends them again with `confirmChallenges: true`, "bearbeiten" reopens the form. */
   draft: HandoverFormValues;
+  /** The form instance the draft came from; both buttons send it along. */
+  formId: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -203,6 +181,12 @@ export interface HandoverApprovalModel {
   decision: HandoverDecisionView;
   /** True while a decision is possible; the bot shows "Freigeben"/"Ablehnen" only to managers. */
   decidable: boolean;
+  /** True while the handover is approved and not completed: managers may "abschließen" or "abbrechen". */
+  closable: boolean;
+  /** Why the assignment could not move, when it could not (managers decide then). */
+  completionError: string | null;
+  /** "Abgeschlossen von … : Grund" / "Abgebrochen von … : Grund", once a manager closed it. */
+  closedText: string | null;
   /** Teams user ids (29:…) of the managers, at most 60, for `refresh.userIds`. */
   managerTeamsUserIds: string[];
 }
@@ -228,7 +212,9 @@ export interface HandoverClarifyModel {
   mediation: boolean;
   /** "Wir melden uns spätestens am 02.12.2026 wieder bei dir." or null. */
   followUpText: string | null;
-  actions: { withdraw: boolean };
+  /** The VPA's answer, once given: "geklärt" or "nicht geklärt: …". */
+  answerText: string | null;
+  actions: { withdraw: boolean; answer: boolean };
 }
 
 /** To the VPA after a rejection. */
@@ -251,7 +237,9 @@ export interface HandoverInformClientModel {
   /** How to inform the client, as bullet points. */
   howToInform: string[];
   training: TrainingView;
-  actions: { confirmTrainingGiven: boolean };
+  /** "Kunde informiert" with the client's training wish; `trainingWantedDefault` is the form's answer. */
+  informed: { done: boolean; atText: string | null; trainingWantedDefault: boolean };
+  actions: { confirmClientInformed: boolean; confirmTrainingGiven: boolean };
 }
 
 /** To the successor after approval. */
@@ -280,9 +268,22 @@ export interface HandoverTrainingReminderModel {
 }
 
 /** Review overdue (community/reviewer), decision overdue (managers), mediation follow-up due (reviewer). */
+export type HandoverReminderReason =
+  | 'review'
+  | 'decision'
+  | 'followUp'
+  | 'clarificationResolved'
+  | 'clarificationUnresolved'
+  | 'inform'
+  | 'trainingGiven'
+  | 'trainingReceived'
+  | 'stepOverdueManagers'
+  | 'completionFailed'
+  | 'cancelled';
+
 export interface HandoverReminderModel {
   ref: HandoverRef;
-  reason: 'review' | 'decision' | 'followUp';
+  reason: HandoverReminderReason;
   title: string;
   text: string;
   client: ClientInfo;
@@ -291,6 +292,10 @@ export interface HandoverReminderModel {
   /** "seit 20.11.2026, 10:00 Uhr" */
   sinceText: string;
   mediationNote: string | null;
+  /** The VPA's note with "nicht geklärt", or a manager's reason for "abbrechen". */
+  note: string | null;
+  /** For managers: "abschließen" and "abbrechen" (each with a reason) while the handover is approved. */
+  closeActions: boolean;
 }
 
 /** To the VPA and the successor when the handover completes after the training confirmations. */
@@ -336,69 +341,6 @@ export interface HandoverStatusModel {
   empty: boolean;
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// melden (conduct report)
-
-export type ConductField = 'clientId' | 'whatHappened' | 'occurredDate' | 'occurredTime' | 'evidence';
-
-export interface ConductFormValues {
-  clientId: string;
-  whatHappened: string;
-  /** YYYY-MM-DD (Input.Date). */
-  occurredDate: string;
-  /** HH:mm (Input.Time), optional. */
-  occurredTime: string;
-  evidence: string;
-}
-
-export interface ConductFormModel {
-  /** The VPA's current and former clients. */
-  clients: ChoiceOption[];
-  noClients: boolean;
-  values: ConductFormValues;
-  fieldErrors: Partial<Record<ConductField, string>>;
-  limits: { whatHappenedMinLength: number; textMaxLength: number };
-  /** YYYY-MM-DD of today in the business time zone, the Input.Date max. */
-  today: string;
-}
-
-/** Back to the reporting VPA, as the answer to the form. */
-export interface ConductReceivedModel {
-  reportId: string;
-  client: ClientInfo;
-  /** How many managers were told. */
-  managerCount: number;
-  text: string;
-}
-
-/** To each VPA manager and client manager, 1:1, urgent. */
-export interface ConductReportModel {
-  reportId: string;
-  version: number;
-  urgent: true;
-  client: ClientInfo;
-  reporter: PersonInfo;
-  whatHappened: string;
-  occurredAtText: string;
-  /** Optional text or link; "" when none. */
-  evidence: string;
-  reportedAtText: string;
-  acknowledgements: { person: PersonInfo; atText: string }[];
-  /** The manager this copy is for. */
-  recipientId: string;
-  acknowledgedByRecipient: boolean;
-  actions: { acknowledge: boolean };
-}
-
-/** To the reporting VPA once the first manager acknowledged. */
-export interface ConductAcknowledgedModel {
-  reportId: string;
-  client: ClientInfo;
-  acknowledgedBy: PersonInfo;
-  atText: string;
-  text: string;
-}
-
 /** The kinds of this module, merged into NoticeModels (src/notices/types.ts). */
 export interface HandoverNoticeModels {
   handoverForm: HandoverFormModel;
@@ -415,10 +357,6 @@ export interface HandoverNoticeModels {
   handoverReminder: HandoverReminderModel;
   handoverCompleted: HandoverCompletedModel;
   handoverStatus: HandoverStatusModel;
-  conductForm: ConductFormModel;
-  conductReceived: ConductReceivedModel;
-  conductReport: ConductReportModel;
-  conductAcknowledged: ConductAcknowledgedModel;
 }
 
 /** Handover cards that show a request's live state and are updated in place at every state change. */

@@ -2,6 +2,7 @@
 // JSON. bot/ renders a notice with cards/ when it sends, so a corrected card also applies to messages
 // still waiting. Each kind's model type lives here; cards/ imports these types (type-only).
 import type { Role } from '../people/roles.ts';
+import type { ConductNoticeModels } from './conduct.ts';
 import type { HandoverNoticeModels } from './handover.ts';
 
 export type ChannelPurpose = 'freigabe' | 'betreuung' | 'schicht' | 'admin';
@@ -38,7 +39,7 @@ export interface TextModel {
 }
 
 /** Every notice kind and its view model. Add a kind here and bot/render makes you add its card. */
-export interface NoticeModels extends HandoverNoticeModels {
+export interface NoticeModels extends HandoverNoticeModels, ConductNoticeModels {
   welcome: WelcomeModel;
   help: HelpModel;
   error: ErrorModel;

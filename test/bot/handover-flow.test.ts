@@ -116,7 +116,7 @@ describe('Kundenabgabe through /api/messages', () => {
     const assignments = await h.db.prisma.assignment.findMany({ where: { clientId: client.id }, orderBy: { from: 'asc' } });
     expect(assignments.at(-1)).toMatchObject({ vpaId: ben.id, to: null });
     expect(assignments.find((a) => a.vpaId === anna.id)?.to).not.toBeNull();
-    expect(vpaChangesLast12Months(assignments.map((a) => ({ vpaId: a.vpaId, from: a.from, to: a.to })), NOW)).toBe(1);
+    expect(vpaChangesLast12Months(assignments.map((a) => ({ vpaId: a.vpaId, from: a.from, to: a.to })), NOW, { timeZone: 'Europe/Berlin' })).toBe(1);
     expect(await countOf('handover.completed')).toBe(1);
   });
 

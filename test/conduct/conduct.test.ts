@@ -3,7 +3,7 @@ import { reportConduct } from '../../src/conduct/report-conduct.ts';
 import { acknowledgeConduct } from '../../src/conduct/acknowledge-conduct.ts';
 import { conductForm } from '../../src/conduct/conduct-form.ts';
 import { listStatus } from '../../src/handover/list-status.ts';
-import type { ConductAcknowledgedModel, ConductReportModel } from '../../src/notices/handover.ts';
+import type { ConductAcknowledgedModel, ConductReportModel } from '../../src/notices/conduct.ts';
 import { TEST_DATABASE_URL, type TestDatabase } from '../support/db.ts';
 import { createPerson } from '../support/people.ts';
 import { NOW, actorOf, appError, bindPurpose, counts, outbox, snapshot, type World, useWorld } from '../handover/support.ts';
@@ -37,7 +37,7 @@ describe('reportConduct', () => {
     // a channel for approvals exists: the report must still not go there
     await bindPurpose(db.prisma, 'freigabe', w.maria.id);
     const extra = await createPerson(db.prisma, { name: 'Olga Beides', roles: ['vpa_manager', 'client_manager'] });
-    const r = await reportConduct({ db: db.prisma, actor: w.actors.anna, now: NOW, input: input(w.client.id) });
+    const r = await reportConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: input(w.client.id) });
     expect(r.outcome).toBe('reported');
     if (r.outcome !== 'reported') return;
 
@@ -72,27 +72,27 @@ describe('reportConduct', () => {
 
   it('a reporter who is also a manager gets no copy of the manager card', async () => {
     await db.prisma.personRole.create({ data: { personId: w.anna.id, role: 'vpa_manager' } });
-    const r = await reportConduct({ db: db.prisma, actor: await actorOf(db.prisma, w.anna.id), now: NOW, input: input(w.client.id) });
+    const r = await reportConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: await actorOf(db.prisma, w.anna.id), now: NOW, input: input(w.client.id) });
     expect(r.outcome === 'reported' && r.managerIds.sort()).toEqual([w.maria.id, w.nils.id].sort());
   });
 
   it('the former VPA of a client may report it; someone who never served it may not', async () => {
-    expect((await reportConduct({ db: db.prisma, actor: w.actors.carla, now: NOW, input: input(w.client.id) })).outcome).toBe('reported');
+    expect((await reportConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.carla, now: NOW, input: input(w.client.id) })).outcome).toBe('reported');
     const before = await snapshot(db.prisma);
-    expect((await appError(reportConduct({ db: db.prisma, actor: w.actors.bernd, now: NOW, input: input(w.client.id) }))).code).toBe('CONDUCT_NOT_YOUR_CLIENT');
-    expect((await appError(reportConduct({ db: db.prisma, actor: w.actors.kim, now: NOW, input: input(w.client.id) }))).code).toBe('CONDUCT_VPA_ONLY');
+    expect((await appError(reportConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.bernd, now: NOW, input: input(w.client.id) }))).code).toBe('CONDUCT_NOT_YOUR_CLIENT');
+    expect((await appError(reportConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: NOW, input: input(w.client.id) }))).code).toBe('CONDUCT_VPA_ONLY');
     expect(await snapshot(db.prisma)).toBe(before);
   });
 
   it('an invalid form comes back with German field errors and nothing is saved', async () => {
     const before = await snapshot(db.prisma);
-    const r = await reportConduct({ db: db.prisma, actor: w.actors.anna, now: NOW, input: input(w.client.id, { whatHappened: 'doof', occurredDate: '2026-12-24', occurredTime: '' }) });
+    const r = await reportConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: input(w.client.id, { whatHappened: 'doof', occurredDate: '2026-12-24', occurredTime: '' }) });
     expect(r.outcome).toBe('invalid');
     if (r.outcome !== 'invalid') return;
     expect(r.form.fieldErrors).toEqual({ whatHappened: 'Bitte beschreibe kurz, was passiert ist (mindestens 10 Zeichen).', occurredDate: 'Der Zeitpunkt liegt in der Zukunft.' });
     expect(r.form.clients).toEqual([{ value: w.client.id, label: '10023 · Müller GmbH' }]);
     expect(r.form.today).toBe('2026-11-24');
-    const bad = await reportConduct({ db: db.prisma, actor: w.actors.anna, now: NOW, input: input(w.client.id, { occurredDate: '23.11.2026' }) });
+    const bad = await reportConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: input(w.client.id, { occurredDate: '23.11.2026' }) });
     expect(bad.outcome === 'invalid' && bad.form.fieldErrors).toEqual({ occurredDate: 'Bitte gib das Datum als TT.MM.JJJJ an.' });
     expect(await snapshot(db.prisma)).toBe(before);
   });
@@ -100,15 +100,15 @@ describe('reportConduct', () => {
   it('without any manager the report is refused and not saved', async () => {
     await db.prisma.personRole.deleteMany({ where: { role: { in: ['vpa_manager', 'client_manager'] } } });
     const before = await snapshot(db.prisma);
-    const e = await appError(reportConduct({ db: db.prisma, actor: w.actors.anna, now: NOW, input: input(w.client.id) }));
+    const e = await appError(reportConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: input(w.client.id) }));
     expect(e.code).toBe('CONDUCT_NO_MANAGER');
     expect(await snapshot(db.prisma)).toBe(before);
   });
 
   it('the form offers current and former clients', async () => {
-    const form = await conductForm({ db: db.prisma, actor: w.actors.carla, now: NOW });
+    const form = await conductForm({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.carla, now: NOW });
     expect(form.clients.map((c) => c.value)).toEqual([w.client.id]);
-    expect((await conductForm({ db: db.prisma, actor: w.actors.bernd, now: NOW })).noClients).toBe(true);
+    expect((await conductForm({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.bernd, now: NOW })).noClients).toBe(true);
   });
 });
 
@@ -122,18 +122,18 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       w = x;
     });
     beforeEach(async () => {
-      const r = await reportConduct({ db: db.prisma, actor: w.actors.anna, now: NOW, input: input(w.client.id) });
+      const r = await reportConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: input(w.client.id) });
       reportId = r.outcome === 'reported' ? r.reportId : '';
     });
 
     it('only managers acknowledge; the first acknowledgement updates every manager card and tells the reporter once', async () => {
       const before = await snapshot(db.prisma);
-      expect((await appError(acknowledgeConduct({ db: db.prisma, actor: w.actors.kim, now: LATER, reportId }))).code).toBe('CONDUCT_MANAGER_ONLY');
-      expect((await appError(acknowledgeConduct({ db: db.prisma, actor: w.actors.anna, now: LATER, reportId }))).code).toBe('CONDUCT_MANAGER_ONLY');
-      expect((await appError(acknowledgeConduct({ db: db.prisma, actor: w.actors.maria, now: LATER, reportId: 'nope' }))).code).toBe('CONDUCT_NOT_FOUND');
+      expect((await appError(acknowledgeConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, reportId }))).code).toBe('CONDUCT_MANAGER_ONLY');
+      expect((await appError(acknowledgeConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: LATER, reportId }))).code).toBe('CONDUCT_MANAGER_ONLY');
+      expect((await appError(acknowledgeConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now: LATER, reportId: 'nope' }))).code).toBe('CONDUCT_NOT_FOUND');
       expect(await snapshot(db.prisma)).toBe(before);
 
-      expect(await acknowledgeConduct({ db: db.prisma, actor: w.actors.maria, now: LATER, reportId })).toEqual({ reportId, changed: true, first: true });
+      expect(await acknowledgeConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now: LATER, reportId })).toEqual({ reportId, changed: true, first: true });
       let rows = await outbox(db.prisma);
       const updates = rows.filter((x) => x.message.mode === 'update');
       expect(updates.map((x) => (x.message.mode === 'update' ? x.message.updatesKey : '')).sort()).toEqual([`conduct:${reportId}:manager:${w.maria.id}`, `conduct:${reportId}:manager:${w.nils.id}`].sort());
@@ -149,24 +149,24 @@ for (const kind of ['sqlite', 'postgres'] as const) {
 
       // a repeated click changes nothing
       const count = rows.length;
-      expect(await acknowledgeConduct({ db: db.prisma, actor: w.actors.maria, now: LATER, reportId })).toEqual({ reportId, changed: false, first: false });
+      expect(await acknowledgeConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now: LATER, reportId })).toEqual({ reportId, changed: false, first: false });
       expect((await outbox(db.prisma)).length).toBe(count);
 
       // the second manager's acknowledgement updates the cards but does not tell the reporter again
-      expect(await acknowledgeConduct({ db: db.prisma, actor: w.actors.nils, now: LATER, reportId })).toEqual({ reportId, changed: true, first: false });
+      expect(await acknowledgeConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.nils, now: LATER, reportId })).toEqual({ reportId, changed: true, first: false });
       rows = await outbox(db.prisma);
       expect(rows.filter((x) => x.message.mode === 'send' && x.message.notice.kind === 'conductAcknowledged')).toHaveLength(1);
       expect(rows.filter((x) => x.message.mode === 'update')).toHaveLength(4);
       expect(await db.prisma.auditEvent.count({ where: { subjectId: reportId, action: 'conduct.acknowledged' } })).toBe(2);
       // no longer open in the managers' status
-      expect((await listStatus({ db: db.prisma, actor: w.actors.nils, now: LATER })).openConductReports).toEqual([]);
+      expect((await listStatus({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.nils, now: LATER })).openConductReports).toEqual([]);
     });
 
     it('two managers acknowledging at once: both recorded, the reporter told once', async () => {
-      expect((await listStatus({ db: db.prisma, actor: w.actors.nils, now: LATER })).openConductReports.map((r) => r.reportId)).toEqual([reportId]);
+      expect((await listStatus({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.nils, now: LATER })).openConductReports.map((r) => r.reportId)).toEqual([reportId]);
       const results = await Promise.all([
-        acknowledgeConduct({ db: db.prisma, actor: w.actors.maria, now: LATER, reportId }),
-        acknowledgeConduct({ db: db.prisma, actor: w.actors.nils, now: LATER, reportId }),
+        acknowledgeConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now: LATER, reportId }),
+        acknowledgeConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.nils, now: LATER, reportId }),
       ]);
       expect(results.filter((r) => r.first)).toHaveLength(1);
       expect(await db.prisma.conductAcknowledgement.count({ where: { reportId } })).toBe(2);

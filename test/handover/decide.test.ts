@@ -24,8 +24,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     it('two managers deciding at the same moment produce exactly one decision; the other is told who decided', async () => {
       const id = await proposed(db.prisma, w);
       const results = await Promise.allSettled([
-        decide({ db: db.prisma, actor: w.actors.maria, now: LATER, requestId: id, decision: 'approved' }),
-        decide({ db: db.prisma, actor: w.actors.nils, now: LATER, requestId: id, decision: 'rejected', rejectionReason: 'Der Kunde hatte schon zu viele Wechsel.' }),
+        decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now: LATER, requestId: id, decision: 'approved' }),
+        decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.nils, now: LATER, requestId: id, decision: 'rejected', rejectionReason: 'Der Kunde hatte schon zu viele Wechsel.' }),
       ]);
       const won = results.filter((r) => r.status === 'fulfilled');
       const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -46,8 +46,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     it('the same manager clicking twice at once decides once', async () => {
       const id = await proposed(db.prisma, w);
       const results = await Promise.allSettled([
-        decide({ db: db.prisma, actor: w.actors.maria, now: LATER, requestId: id, decision: 'approved', expectedVersion: 2 }),
-        decide({ db: db.prisma, actor: w.actors.maria, now: LATER, requestId: id, decision: 'approved', expectedVersion: 2 }),
+        decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now: LATER, requestId: id, decision: 'approved', expectedVersion: 2 }),
+        decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now: LATER, requestId: id, decision: 'approved', expectedVersion: 2 }),
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect(await db.prisma.auditEvent.count({ where: { subjectId: id, action: 'handover.approved' } })).toBe(1);
@@ -68,11 +68,11 @@ describe('decide', () => {
     const id = await proposed(db.prisma, w);
     const before = await snapshot(db.prisma);
     for (const actor of [w.actors.anna, w.actors.carla, w.actors.kim]) {
-      const e = await appError(decide({ db: db.prisma, actor, now: LATER, requestId: id, decision: 'approved' }));
+      const e = await appError(decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor, now: LATER, requestId: id, decision: 'approved' }));
       expect(e.code).toBe('HANDOVER_MANAGER_ONLY');
       expect(e.userMessage).toBe('Einen VPA-Wechsel freigeben oder ablehnen können nur VPA-Manager und Kundenmanager.');
     }
-    expect((await appError(decide({ db: db.prisma, actor: null, now: LATER, requestId: id, decision: 'approved' }))).code).toBe('NOT_REGISTERED');
+    expect((await appError(decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: null, now: LATER, requestId: id, decision: 'approved' }))).code).toBe('NOT_REGISTERED');
     expect(await snapshot(db.prisma)).toBe(before);
   });
 
@@ -80,14 +80,14 @@ describe('decide', () => {
     const id = await proposed(db.prisma, w);
     // Bernd becomes a manager too; he is the successor.
     await db.prisma.personRole.create({ data: { personId: w.bernd.id, role: 'vpa_manager' } });
-    const e = await appError(decide({ db: db.prisma, actor: await actorOf(db.prisma, w.bernd.id), now: LATER, requestId: id, decision: 'approved' }));
+    const e = await appError(decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: await actorOf(db.prisma, w.bernd.id), now: LATER, requestId: id, decision: 'approved' }));
     expect(e.code).toBe('HANDOVER_OWN_REQUEST');
   });
 
   it('a rejection needs a reason', async () => {
     const id = await proposed(db.prisma, w);
     const before = await snapshot(db.prisma);
-    const e = await appError(decide({ db: db.prisma, actor: w.actors.nils, now: LATER, requestId: id, decision: 'rejected', rejectionReason: ' ' }));
+    const e = await appError(decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.nils, now: LATER, requestId: id, decision: 'rejected', rejectionReason: ' ' }));
     expect(e.code).toBe('HANDOVER_INPUT_INVALID');
     expect(e.userMessage).toBe('Bitte gib einen Grund für die Ablehnung an.');
     expect(await snapshot(db.prisma)).toBe(before);
@@ -96,7 +96,7 @@ describe('decide', () => {
   it('a rejection closes the request, tells the VPA why, and shows the decision on the channel card for everyone', async () => {
     await bindPurpose(db.prisma, 'freigabe', w.maria.id);
     const id = await proposed(db.prisma, w);
-    await decide({ db: db.prisma, actor: w.actors.nils, now: LATER, requestId: id, decision: 'rejected', rejectionReason: 'Zu viele Wechsel in kurzer Zeit.' });
+    await decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.nils, now: LATER, requestId: id, decision: 'rejected', rejectionReason: 'Zu viele Wechsel in kurzer Zeit.' });
     const row = await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: 'rejected', decision: 'rejected', decidedById: w.nils.id, decidedAt: LATER, rejectionReason: 'Zu viele Wechsel in kurzer Zeit.', openClientId: null });
     const rows = await outbox(db.prisma);
@@ -113,7 +113,7 @@ describe('decide', () => {
 
   it('an approval tells the VPA to inform the client (and how) and the successor with the notes', async () => {
     const id = await proposed(db.prisma, w);
-    await decide({ db: db.prisma, actor: w.actors.maria, now: LATER, requestId: id, decision: 'approved' });
+    await decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now: LATER, requestId: id, decision: 'approved' });
     const row = await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: 'approved', decision: 'approved', decidedById: w.maria.id, openClientId: w.client.id });
     const rows = await outbox(db.prisma);
@@ -131,9 +131,9 @@ describe('decide', () => {
 
   it('a later click says who decided already and when', async () => {
     const id = await proposed(db.prisma, w);
-    await decide({ db: db.prisma, actor: w.actors.maria, now: LATER, requestId: id, decision: 'approved' });
+    await decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now: LATER, requestId: id, decision: 'approved' });
     const before = await snapshot(db.prisma);
-    const e = await appError(decide({ db: db.prisma, actor: w.actors.nils, now: new Date(LATER.getTime() + 60_000), requestId: id, decision: 'rejected', rejectionReason: 'Doch lieber nicht.' }));
+    const e = await appError(decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.nils, now: new Date(LATER.getTime() + 60_000), requestId: id, decision: 'rejected', rejectionReason: 'Doch lieber nicht.' }));
     expect(e.code).toBe('HANDOVER_ALREADY_DECIDED');
     expect(e.userMessage).toBe('Diese Anfrage wurde bereits von Maria Managerin am 24.11.2026 um 11:00 Uhr freigegeben.');
     expect(await snapshot(db.prisma)).toBe(before);
@@ -141,8 +141,8 @@ describe('decide', () => {
 
   it('a withdrawn request cannot be decided', async () => {
     const id = await proposed(db.prisma, w);
-    await withdrawRequest({ db: db.prisma, actor: w.actors.anna, now: LATER, requestId: id });
-    const e = await appError(decide({ db: db.prisma, actor: w.actors.maria, now: LATER, requestId: id, decision: 'approved' }));
+    await withdrawRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: LATER, requestId: id });
+    const e = await appError(decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now: LATER, requestId: id, decision: 'approved' }));
     expect(e.code).toBe('HANDOVER_WITHDRAWN');
     expect(e.userMessage).toBe('Der VPA hat diese Anfrage zurückgezogen.');
   });
@@ -150,7 +150,7 @@ describe('decide', () => {
   it('a request still in review cannot be decided', async () => {
     const extra = await createPerson(db.prisma, { name: 'Olga Managerin', roles: ['client_manager'] });
     const id = await submitted(db.prisma, w);
-    const e = await appError(decide({ db: db.prisma, actor: await actorOf(db.prisma, extra.id), now: LATER, requestId: id, decision: 'approved' }));
+    const e = await appError(decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: await actorOf(db.prisma, extra.id), now: LATER, requestId: id, decision: 'approved' }));
     expect(e.code).toBe('HANDOVER_WRONG_STATE');
     expect(e.userMessage).toBe('Diese Anfrage steht inzwischen auf „Eingereicht – wartet auf das Community-Team“; das geht jetzt nicht mehr.');
   });

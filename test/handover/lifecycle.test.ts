@@ -7,7 +7,7 @@ import { confirmTrainingReceived } from '../../src/handover/confirm-training-rec
 import { completeHandover } from '../../src/handover/complete-handover.ts';
 import { withdrawRequest } from '../../src/handover/withdraw-request.ts';
 import { handoverCard } from '../../src/handover/handover-card.ts';
-import { vpaChangesLast12Months } from '../../src/handover/history.ts';
+import { vpaChangesLast12Months } from '../../src/assignments/history.ts';
 import type { HandoverApprovalModel, HandoverCompletedModel, HandoverInformClientModel, HandoverReviewModel, HandoverSubmittedModel, HandoverTrainingReminderModel } from '../../src/notices/handover.ts';
 import type { TestDatabase } from '../support/db.ts';
 import { NOW, appError, approved, bindPurpose, outbox, proposed, recipientsOf, snapshot, submitted, updatesOf, validInput, type World, useWorld } from './support.ts';
@@ -32,20 +32,20 @@ async function history() {
 describe('the whole process', () => {
   it('submit -> propose -> approve -> training given + received -> the successor serves the client, counted in "VPA Wechsel 12mon"', async () => {
     await bindPurpose(db.prisma, 'freigabe', w.maria.id);
-    const before = vpaChangesLast12Months(await history(), at(100));
+    const before = vpaChangesLast12Months(await history(), at(100), { timeZone: 'Europe/Berlin' });
     expect(before).toBe(1);
 
-    const s = await submitRequest({ db: db.prisma, actor: w.actors.anna, now: at(0), input: validInput(w.client.id) });
+    const s = await submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: at(0), input: validInput(w.client.id) });
     if (s.outcome !== 'submitted') throw new Error(s.outcome);
     const id = s.requestId;
-    await proposeSuccessor({ db: db.prisma, actor: w.actors.kim, now: at(1), requestId: id, successorId: w.bernd.id, onboardingEffort: 'mittel' });
-    await decide({ db: db.prisma, actor: w.actors.nils, now: at(2), requestId: id, decision: 'approved', expectedVersion: 2 });
+    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: at(1), requestId: id, successorId: w.bernd.id, onboardingEffort: 'mittel' });
+    await decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.nils, now: at(2), requestId: id, decision: 'approved', expectedVersion: 2 });
 
     // a VPA other than the two cannot confirm
-    expect((await appError(confirmTrainingGiven({ db: db.prisma, actor: w.actors.bernd, now: at(3), requestId: id }))).code).toBe('HANDOVER_NOT_REQUESTER');
-    expect((await appError(confirmTrainingReceived({ db: db.prisma, actor: w.actors.anna, now: at(3), requestId: id }))).code).toBe('HANDOVER_NOT_SUCCESSOR');
+    expect((await appError(confirmTrainingGiven({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.bernd, now: at(3), requestId: id }))).code).toBe('HANDOVER_NOT_REQUESTER');
+    expect((await appError(confirmTrainingReceived({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: at(3), requestId: id }))).code).toBe('HANDOVER_NOT_SUCCESSOR');
 
-    const given = await confirmTrainingGiven({ db: db.prisma, actor: w.actors.anna, now: at(24), requestId: id });
+    const given = await confirmTrainingGiven({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: at(24), requestId: id });
     expect(given).toMatchObject({ changed: true, completed: false, status: 'approved' });
     // the successor is asked to confirm receipt
     let rows = await outbox(db.prisma);
@@ -53,10 +53,10 @@ describe('the whole process', () => {
     expect(nudge).toMatchObject({ step: 'received', actions: { confirmTrainingGiven: false, confirmTrainingReceived: true } });
     expect(nudge.text).toMatch(/Anna Beispiel hat die Einarbeitung für Müller GmbH als erfolgt bestätigt/);
     // a second click changes nothing
-    expect(await confirmTrainingGiven({ db: db.prisma, actor: w.actors.anna, now: at(25), requestId: id })).toMatchObject({ changed: false });
+    expect(await confirmTrainingGiven({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: at(25), requestId: id })).toMatchObject({ changed: false });
     expect((await history()).filter((a) => a.to === null).map((a) => a.vpaId)).toEqual([w.anna.id]);
 
-    const received = await confirmTrainingReceived({ db: db.prisma, actor: w.actors.bernd, now: at(26), requestId: id });
+    const received = await confirmTrainingReceived({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.bernd, now: at(26), requestId: id });
     expect(received).toMatchObject({ changed: true, completed: true, status: 'completed' });
 
     const row = await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } });
@@ -68,7 +68,7 @@ describe('the whole process', () => {
       [w.bernd.id, null],
     ]);
     expect(h[2]!.from).toEqual(at(26));
-    expect(vpaChangesLast12Months(h, at(100))).toBe(before + 1);
+    expect(vpaChangesLast12Months(h, at(100), { timeZone: 'Europe/Berlin' })).toBe(before + 1);
 
     const audit = await db.prisma.auditEvent.findMany({ where: { subjectId: id } });
     expect(audit.map((a) => [a.action, a.actorId, a.at.toISOString()]).sort()).toEqual(
@@ -106,12 +106,12 @@ describe('the whole process', () => {
     expect(inform.actions.confirmTrainingGiven).toBe(false);
     expect(inform.training.text).toMatch(/^Einarbeitung abgeschlossen/);
     // nothing can happen to a completed request
-    expect((await appError(withdrawRequest({ db: db.prisma, actor: w.actors.anna, now: at(30), requestId: id }))).code).toBe('HANDOVER_WRONG_STATE');
+    expect((await appError(withdrawRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: at(30), requestId: id }))).code).toBe('HANDOVER_WRONG_STATE');
   });
 
   it('approval without a wanted training completes at once, in the same step', async () => {
     const id = await proposed(db.prisma, w, { clientWantsTraining: 'false' });
-    await decide({ db: db.prisma, actor: w.actors.maria, now: at(2), requestId: id, decision: 'approved' });
+    await decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now: at(2), requestId: id, decision: 'approved' });
     const row = await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: 'completed', decision: 'approved', completedAt: at(2), openClientId: null });
     expect((await history()).filter((a) => a.to === null).map((a) => a.vpaId)).toEqual([w.bernd.id]);
@@ -121,7 +121,7 @@ describe('the whole process', () => {
     expect(inform.actions.confirmTrainingGiven).toBe(false);
     expect(inform.howToInform.at(-1)).toMatch(/Ab sofort betreut Bernd Nachfolger den Kunden/);
     expect(recipientsOf(rows, 'handoverCompleted')).toEqual([]);
-    expect((await appError(confirmTrainingGiven({ db: db.prisma, actor: w.actors.anna, now: at(3), requestId: id }))).code).toBe('HANDOVER_WRONG_STATE');
+    expect((await appError(confirmTrainingGiven({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: at(3), requestId: id }))).code).toBe('HANDOVER_WRONG_STATE');
   });
 
   it('completion refuses and rolls back the approval when the client was reassigned meanwhile', async () => {
@@ -130,17 +130,17 @@ describe('the whole process', () => {
     await db.prisma.assignment.updateMany({ where: { clientId: w.client.id, to: null }, data: { to: at(1) } });
     await db.prisma.assignment.create({ data: { id: 'x', clientId: w.client.id, vpaId: w.carla.id, from: at(1) } });
     const before = await snapshot(db.prisma);
-    expect((await appError(decide({ db: db.prisma, actor: w.actors.maria, now: at(2), requestId: id, decision: 'approved' }))).code).toBe('HANDOVER_ASSIGNMENT_CHANGED');
+    expect((await appError(decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now: at(2), requestId: id, decision: 'approved' }))).code).toBe('HANDOVER_ASSIGNMENT_CHANGED');
     expect(await snapshot(db.prisma)).toBe(before);
   });
 
   it('a manager can complete an approved handover without the confirmations; nobody else can', async () => {
     const id = await approved(db.prisma, w);
     const before = await snapshot(db.prisma);
-    expect((await appError(completeHandover({ db: db.prisma, actor: w.actors.kim, now: at(5), requestId: id }))).code).toBe('HANDOVER_MANAGER_ONLY');
-    expect((await appError(completeHandover({ db: db.prisma, actor: w.actors.anna, now: at(5), requestId: id }))).code).toBe('HANDOVER_MANAGER_ONLY');
+    expect((await appError(completeHandover({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: at(5), requestId: id }))).code).toBe('HANDOVER_MANAGER_ONLY');
+    expect((await appError(completeHandover({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: at(5), requestId: id }))).code).toBe('HANDOVER_MANAGER_ONLY');
     expect(await snapshot(db.prisma)).toBe(before);
-    await completeHandover({ db: db.prisma, actor: w.actors.nils, now: at(5), requestId: id });
+    await completeHandover({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.nils, now: at(5), requestId: id });
     expect((await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } })).status).toBe('completed');
     expect((await history()).filter((a) => a.to === null).map((a) => a.vpaId)).toEqual([w.bernd.id]);
     const completed = await db.prisma.auditEvent.findFirstOrThrow({ where: { subjectId: id, action: 'handover.completed' } });
@@ -153,7 +153,7 @@ describe('withdrawRequest', () => {
     const id = await submitted(db.prisma, w);
     const before = await snapshot(db.prisma);
     for (const actor of [w.actors.bernd, w.actors.kim, w.actors.maria]) {
-      expect((await appError(withdrawRequest({ db: db.prisma, actor, now: at(1), requestId: id }))).code).toBe('HANDOVER_NOT_REQUESTER');
+      expect((await appError(withdrawRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor, now: at(1), requestId: id }))).code).toBe('HANDOVER_NOT_REQUESTER');
     }
     expect(await snapshot(db.prisma)).toBe(before);
   });
@@ -161,7 +161,7 @@ describe('withdrawRequest', () => {
   it('every card that shows the request says it was withdrawn, and loses its buttons', async () => {
     await bindPurpose(db.prisma, 'freigabe', w.maria.id);
     const id = await proposed(db.prisma, w);
-    const r = await withdrawRequest({ db: db.prisma, actor: w.actors.anna, now: at(1), requestId: id });
+    const r = await withdrawRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: at(1), requestId: id });
     expect(r.status).toBe('withdrawn');
     const row = await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: 'withdrawn', withdrawnAt: at(1), openClientId: null });
@@ -188,16 +188,16 @@ describe('withdrawRequest', () => {
 
   it('an approved request can no longer be withdrawn', async () => {
     const id = await approved(db.prisma, w);
-    expect((await appError(withdrawRequest({ db: db.prisma, actor: w.actors.anna, now: at(3), requestId: id }))).code).toBe('HANDOVER_WRONG_STATE');
+    expect((await appError(withdrawRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: at(3), requestId: id }))).code).toBe('HANDOVER_WRONG_STATE');
   });
 });
 
 describe('handoverCard', () => {
   it('builds the current model of a card on demand (for refresh)', async () => {
     const id = await proposed(db.prisma, w);
-    const notice = await handoverCard({ db: db.prisma, requestId: id, kind: 'handoverApproval', now: at(1) });
+    const notice = await handoverCard({ db: db.prisma, timeZone: 'Europe/Berlin', requestId: id, kind: 'handoverApproval', now: at(1) });
     expect(notice.kind).toBe('handoverApproval');
     expect((notice.model as HandoverApprovalModel).decidable).toBe(true);
-    expect((await appError(handoverCard({ db: db.prisma, requestId: 'nope', kind: 'handoverApproval', now: at(1) }))).code).toBe('HANDOVER_NOT_FOUND');
+    expect((await appError(handoverCard({ db: db.prisma, timeZone: 'Europe/Berlin', requestId: 'nope', kind: 'handoverApproval', now: at(1) }))).code).toBe('HANDOVER_NOT_FOUND');
   });
 });

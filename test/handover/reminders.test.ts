@@ -69,14 +69,14 @@ describe('review overdue', () => {
 
   it('reminds only the reviewer who took it on', async () => {
     const id = await submitted(db.prisma, w);
-    await startReview({ db: db.prisma, actor: w.actors.lea, now: NOW, requestId: id });
+    await startReview({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.lea, now: NOW, requestId: id });
     expect(await run(reviewOverdueJob, DUE)).toEqual(['Erinnerung an Lea Community: Kundenabgabe 10023 (Müller GmbH) wartet auf Prüfung']);
     expect(recipientsOf(await outbox(db.prisma), 'handoverReminder')).toEqual([w.lea.id]);
   });
 
   it('a reviewed request is not reminded', async () => {
     const id = await submitted(db.prisma, w);
-    await requestClarification({ db: db.prisma, actor: w.actors.kim, now: NOW, requestId: id });
+    await requestClarification({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: NOW, requestId: id });
     expect(await run(reviewOverdueJob, DUE)).toEqual([]);
   });
 
@@ -107,7 +107,7 @@ describe('follow-up due', () => {
   it('reminds the reviewer on the follow-up date, once; a new date reminds again', async () => {
     const id = await submitted(db.prisma, w);
     const followUpAt = new Date('2026-12-01T08:00:00Z');
-    await requestClarification({ db: db.prisma, actor: w.actors.kim, now: NOW, requestId: id, mediationNote: 'Gespräch moderiert', followUpAt });
+    await requestClarification({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: NOW, requestId: id, mediationNote: 'Gespräch moderiert', followUpAt });
     expect(await run(followUpDueJob, new Date(followUpAt.getTime() - 1))).toEqual([]);
     expect(await run(followUpDueJob, followUpAt)).toEqual(['Erinnerung an Kim Community: Kundenabgabe 10023 (Müller GmbH) – Wiedervorlage der Klärung ist fällig']);
     const model = modelOf<HandoverReminderModel>((await outbox(db.prisma)).find((r) => r.idempotencyKey === `handover:${id}:reminder:followup:${followUpAt.toISOString()}:${w.kim.id}`)?.message);
@@ -115,7 +115,7 @@ describe('follow-up due', () => {
     expect(await run(followUpDueJob, followUpAt)).toEqual([]);
 
     const next = new Date('2026-12-08T08:00:00Z');
-    await requestClarification({ db: db.prisma, actor: w.actors.kim, now: followUpAt, requestId: id, followUpAt: next });
+    await requestClarification({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: followUpAt, requestId: id, followUpAt: next });
     expect(await run(followUpDueJob, next)).toHaveLength(1);
     expect(recipientsOf(await outbox(db.prisma), 'handoverReminder')).toEqual([w.kim.id, w.kim.id]);
   });
@@ -123,8 +123,8 @@ describe('follow-up due', () => {
   it('no follow-up reminder once the request moved on', async () => {
     const id = await submitted(db.prisma, w);
     const followUpAt = new Date('2026-12-01T08:00:00Z');
-    await requestClarification({ db: db.prisma, actor: w.actors.kim, now: NOW, requestId: id, followUpAt });
-    await proposeSuccessor({ db: db.prisma, actor: w.actors.kim, now: NOW, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering' });
+    await requestClarification({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: NOW, requestId: id, followUpAt });
+    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: NOW, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering' });
     expect(await run(followUpDueJob, followUpAt)).toEqual([]);
   });
 });
@@ -140,7 +140,7 @@ describe('training overdue', () => {
     expect(reminder).toMatchObject({ step: 'given', otherPerson: { name: 'Bernd Nachfolger' }, actions: { confirmTrainingGiven: true, confirmTrainingReceived: false } });
 
     const givenAt = new Date('2026-12-02T09:00:00Z'); // Wednesday
-    await confirmTrainingGiven({ db: db.prisma, actor: w.actors.anna, now: givenAt, requestId: id });
+    await confirmTrainingGiven({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: givenAt, requestId: id });
     const successorDue = new Date('2026-12-04T09:00:00Z'); // + 2 working days
     expect(await run(trainingOverdueJob, new Date(successorDue.getTime() - 1))).toEqual([]);
     expect(await run(trainingOverdueJob, successorDue)).toEqual(['Erinnerung an Bernd Nachfolger: Kundenabgabe 10023 (Müller GmbH) – Erhalt der Einarbeitung noch nicht bestätigt']);

@@ -26,18 +26,18 @@ describe('review permissions', () => {
     const id = await submitted(db.prisma, w);
     const before = await snapshot(db.prisma);
     for (const actor of [w.actors.anna, w.actors.bernd, w.actors.maria]) {
-      expect((await appError(returnRequest({ db: db.prisma, actor, now: LATER, requestId: id }))).code).toBe('HANDOVER_COMMUNITY_ONLY');
-      expect((await appError(requestClarification({ db: db.prisma, actor, now: LATER, requestId: id }))).code).toBe('HANDOVER_COMMUNITY_ONLY');
-      expect((await appError(proposeSuccessor({ db: db.prisma, actor, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'mittel' }))).code).toBe('HANDOVER_COMMUNITY_ONLY');
+      expect((await appError(returnRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor, now: LATER, requestId: id }))).code).toBe('HANDOVER_COMMUNITY_ONLY');
+      expect((await appError(requestClarification({ db: db.prisma, timeZone: 'Europe/Berlin', actor, now: LATER, requestId: id }))).code).toBe('HANDOVER_COMMUNITY_ONLY');
+      expect((await appError(proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'mittel' }))).code).toBe('HANDOVER_COMMUNITY_ONLY');
     }
-    expect((await appError(returnRequest({ db: db.prisma, actor: w.actors.kim, now: LATER, requestId: 'nope' }))).code).toBe('HANDOVER_NOT_FOUND');
+    expect((await appError(returnRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: 'nope' }))).code).toBe('HANDOVER_NOT_FOUND');
     expect(await snapshot(db.prisma)).toBe(before);
   });
 
   it('a stale card is refused', async () => {
     const id = await submitted(db.prisma, w);
-    await startReview({ db: db.prisma, actor: w.actors.kim, now: LATER, requestId: id, expectedVersion: 1 });
-    const e = await appError(returnRequest({ db: db.prisma, actor: w.actors.lea, now: LATER, requestId: id, expectedVersion: 1 }));
+    await startReview({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, expectedVersion: 1 });
+    const e = await appError(returnRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.lea, now: LATER, requestId: id, expectedVersion: 1 }));
     expect(e.code).toBe('HANDOVER_STALE');
   });
 });
@@ -45,7 +45,7 @@ describe('review permissions', () => {
 describe('startReview', () => {
   it('marks who is on it and updates the cards', async () => {
     const id = await submitted(db.prisma, w);
-    const r = await startReview({ db: db.prisma, actor: w.actors.kim, now: LATER, requestId: id });
+    const r = await startReview({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id });
     expect(r).toEqual({ requestId: id, status: 'in_review', version: 2 });
     const row = await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: 'in_review', reviewerId: w.kim.id, reviewStartedAt: LATER });
@@ -54,14 +54,14 @@ describe('startReview', () => {
     expect(vpaCard).toHaveLength(1);
     expect(modelOf<HandoverSubmittedModel>(vpaCard[0]).nextStepText).toBe('Kim Community prüft deine Anfrage.');
     expect(updatesOf(rows, `handover:${id}:review:${w.lea.id}`)).toHaveLength(1);
-    expect((await appError(startReview({ db: db.prisma, actor: w.actors.lea, now: LATER, requestId: id }))).code).toBe('HANDOVER_WRONG_STATE');
+    expect((await appError(startReview({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.lea, now: LATER, requestId: id }))).code).toBe('HANDOVER_WRONG_STATE');
   });
 });
 
 describe('returnRequest (zurückspielen)', () => {
   it('ends the request and tells the VPA, in the reviewer\'s words, to keep the client', async () => {
     const id = await submitted(db.prisma, w);
-    const r = await returnRequest({ db: db.prisma, actor: w.actors.kim, now: LATER, requestId: id, message: 'Bitte versuch es noch einmal mit einem festen Wochentermin.' });
+    const r = await returnRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, message: 'Bitte versuch es noch einmal mit einem festen Wochentermin.' });
     expect(r.status).toBe('returned');
     const row = await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: 'returned', openClientId: null, reviewerId: w.kim.id, returnedAt: LATER, returnMessage: 'Bitte versuch es noch einmal mit einem festen Wochentermin.' });
@@ -81,12 +81,12 @@ describe('returnRequest (zurückspielen)', () => {
     expect(own.actions.withdraw).toBe(false);
 
     // the request is over
-    expect((await appError(proposeSuccessor({ db: db.prisma, actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering' }))).code).toBe('HANDOVER_WRONG_STATE');
+    expect((await appError(proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering' }))).code).toBe('HANDOVER_WRONG_STATE');
   });
 
   it('uses the default text when the reviewer leaves the message empty', async () => {
     const id = await submitted(db.prisma, w);
-    await returnRequest({ db: db.prisma, actor: w.actors.kim, now: LATER, requestId: id, message: '   ' });
+    await returnRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, message: '   ' });
     const row = await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } });
     expect(row.returnMessage).toMatch(/Bitte betreue den Kunden weiterhin/);
   });
@@ -96,7 +96,7 @@ describe('requestClarification (klären lassen)', () => {
   it('asks the VPA to talk to the client first and records the mediation and follow-up', async () => {
     const id = await submitted(db.prisma, w);
     const followUpAt = new Date('2026-12-01T08:00:00Z');
-    await requestClarification({ db: db.prisma, actor: w.actors.kim, now: LATER, requestId: id, mediationNote: 'Telefonat mit dem Kunden am Freitag vereinbart.', followUpAt });
+    await requestClarification({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, mediationNote: 'Telefonat mit dem Kunden am Freitag vereinbart.', followUpAt });
     const row = await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: 'clarifying', openClientId: w.client.id, reviewerId: w.kim.id, mediationNote: 'Telefonat mit dem Kunden am Freitag vereinbart.', followUpAt, clarifiedAt: LATER });
     const rows = await outbox(db.prisma);
@@ -112,7 +112,7 @@ describe('requestClarification (klären lassen)', () => {
   it('refuses a follow-up date in the past and changes nothing', async () => {
     const id = await submitted(db.prisma, w);
     const before = await snapshot(db.prisma);
-    const e = await appError(requestClarification({ db: db.prisma, actor: w.actors.kim, now: LATER, requestId: id, followUpAt: new Date('2026-11-01T00:00:00Z') }));
+    const e = await appError(requestClarification({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, followUpAt: new Date('2026-11-01T00:00:00Z') }));
     expect(e.code).toBe('HANDOVER_INPUT_INVALID');
     expect(e.userMessage).toBe('Die Wiedervorlage muss in der Zukunft liegen.');
     expect(await snapshot(db.prisma)).toBe(before);
@@ -120,11 +120,11 @@ describe('requestClarification (klären lassen)', () => {
 
   it('can be asked again (new message card) and then proposed', async () => {
     const id = await submitted(db.prisma, w);
-    await requestClarification({ db: db.prisma, actor: w.actors.kim, now: LATER, requestId: id });
-    await requestClarification({ db: db.prisma, actor: w.actors.kim, now: LATER, requestId: id, message: 'Wie lief das Gespräch?' });
+    await requestClarification({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id });
+    await requestClarification({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, message: 'Wie lief das Gespräch?' });
     const rows = await outbox(db.prisma);
     expect(recipientsOf(rows, 'handoverClarify')).toEqual([w.anna.id, w.anna.id]);
-    await proposeSuccessor({ db: db.prisma, actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering' });
+    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering' });
     expect((await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } })).status).toBe('awaiting_approval');
   });
 });
@@ -134,17 +134,17 @@ describe('proposeSuccessor (Wechsel vorschlagen)', () => {
     const id = await submitted(db.prisma, w);
     const before = await snapshot(db.prisma);
     for (const successorId of [w.anna.id, w.kim.id, 'nobody']) {
-      const e = await appError(proposeSuccessor({ db: db.prisma, actor: w.actors.kim, now: LATER, requestId: id, successorId, onboardingEffort: 'mittel' }));
+      const e = await appError(proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId, onboardingEffort: 'mittel' }));
       expect(e.code).toBe('HANDOVER_SUCCESSOR_INVALID');
     }
-    expect((await appError(proposeSuccessor({ db: db.prisma, actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'sehr hoch' }))).code).toBe('HANDOVER_INPUT_INVALID');
+    expect((await appError(proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'sehr hoch' }))).code).toBe('HANDOVER_INPUT_INVALID');
     expect(await snapshot(db.prisma)).toBe(before);
   });
 
   it('posts the approval request to the freigabe channel in the wiki\'s template, with the computed changes', async () => {
     await bindPurpose(db.prisma, 'freigabe', w.maria.id);
     const id = await submitted(db.prisma, w);
-    await proposeSuccessor({ db: db.prisma, actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'hoch' });
+    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'hoch' });
     const row = await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: 'awaiting_approval', successorId: w.bernd.id, onboardingEffort: 'hoch', refundCheck: true, proposedAt: LATER, vpaChanges12Months: 1, approvalPostKey: `handover:${id}:approval:channel` });
 
@@ -176,7 +176,7 @@ describe('proposeSuccessor (Wechsel vorschlagen)', () => {
 
   it('without a bound channel the approval request goes 1:1 to every manager', async () => {
     const id = await submitted(db.prisma, w);
-    await proposeSuccessor({ db: db.prisma, actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering' });
+    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering' });
     const rows = await outbox(db.prisma);
     expect(recipientsOf(rows, 'handoverApproval')).toEqual([w.maria.id, w.nils.id].sort());
     expect((await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } })).approvalPostKey).toBeNull();
@@ -186,7 +186,7 @@ describe('proposeSuccessor (Wechsel vorschlagen)', () => {
     // An older change (Carla took over from Bernd in 2023) does not count.
     await assign(db.prisma, { clientId: w.client.id, vpaId: w.bernd.id, from: new Date('2021-01-01T00:00:00Z'), to: new Date('2023-01-01T00:00:00Z') });
     const id = await submitted(db.prisma, w);
-    await proposeSuccessor({ db: db.prisma, actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering' });
+    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering' });
     expect((await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } })).vpaChanges12Months).toBe(1);
   });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ALLOWED_FROM, OPEN_STATUSES, allows, isOpenStatus } from '../../src/handover/states.ts';
 import { HANDOVER_STATUSES } from '../../src/handover/labels.ts';
-import { assertMayComplete, assertMayDecide, assertMayRequest, assertMayReview, assertRequester, assertSuccessor, requireActor } from '../../src/handover/permissions.ts';
+import { assertMayComplete, assertMayDecide, assertMayRequest, assertMayReview, assertRequester, assertSuccessor } from '../../src/handover/permissions.ts';
 import { parseBoolean, validateDraft } from '../../src/handover/validation.ts';
-import { parseLocalDateTime } from '../../src/handover/format.ts';
+import { parseLocalDateTime } from '../../src/time/format.ts';
 import { AppError } from '../../src/errors/catalogue.ts';
 import type { Actor } from '../../src/identity/find-actor.ts';
 import type { Role } from '../../src/people/roles.ts';
+import { requireActor } from '../../src/people/access.ts';
 
 const actor = (id: string, ...roles: Role[]): Actor => ({ id, name: id, email: `${id}@x.de`, aadObjectId: null, teamsUserId: null, roles });
 function code(f: () => void): string | null {

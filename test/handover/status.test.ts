@@ -19,10 +19,10 @@ describe('listStatus', () => {
     const second = await createClient(db.prisma, { number: '10050', name: 'Beta OHG', class: 'A' });
     await assign(db.prisma, { clientId: second.id, vpaId: w.anna.id, from: new Date('2025-01-01T00:00:00Z') });
     const approvedId = await approved(db.prisma, w);
-    const r = await submitRequest({ db: db.prisma, actor: w.actors.anna, now: NOW, input: { clientId: second.id, reasonCategory: 'long_inactive', reason: 'Der Kunde war ein Jahr lang inaktiv.', clientWantsTraining: 'false' } });
+    const r = await submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: { clientId: second.id, reasonCategory: 'long_inactive', reason: 'Der Kunde war ein Jahr lang inaktiv.', clientWantsTraining: 'false' } });
     const pendingId = r.outcome === 'submitted' ? r.requestId : '';
 
-    const anna = await listStatus({ db: db.prisma, actor: w.actors.anna, now: NOW });
+    const anna = await listStatus({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW });
     expect(anna.personName).toBe('Anna Beispiel');
     expect(anna.sections.map((s) => s.id)).toEqual(['own']);
     expect(anna.sections[0]!.items.map((i) => [i.requestId, i.statusLabel, i.nextStepText])).toEqual(
@@ -33,38 +33,38 @@ describe('listStatus', () => {
     );
     expect(anna.sections[0]!.items[0]!.sinceText).toBe('seit 24.11.2026');
 
-    const bernd = await listStatus({ db: db.prisma, actor: w.actors.bernd, now: NOW });
+    const bernd = await listStatus({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.bernd, now: NOW });
     expect(bernd.sections.map((s) => [s.id, s.items.map((i) => i.requestId)])).toEqual([['successor', [approvedId]]]);
 
-    const kim = await listStatus({ db: db.prisma, actor: w.actors.kim, now: NOW });
+    const kim = await listStatus({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: NOW });
     expect(kim.sections.map((s) => [s.id, s.items.map((i) => i.requestId)])).toEqual([
       ['review', [pendingId]],
       ['running', [approvedId]],
     ]);
 
-    const maria = await listStatus({ db: db.prisma, actor: w.actors.maria, now: NOW });
+    const maria = await listStatus({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now: NOW });
     expect(maria.sections.map((s) => s.id)).toEqual(['running']);
     expect(maria.empty).toBe(false);
 
-    const carla = await listStatus({ db: db.prisma, actor: w.actors.carla, now: NOW });
+    const carla = await listStatus({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.carla, now: NOW });
     expect(carla).toEqual({ personName: 'Carla Fremd', sections: [], openConductReports: [], empty: true });
-    expect((await appError(listStatus({ db: db.prisma, actor: null, now: NOW }))).code).toBe('NOT_REGISTERED');
+    expect((await appError(listStatus({ db: db.prisma, timeZone: 'Europe/Berlin', actor: null, now: NOW }))).code).toBe('NOT_REGISTERED');
   });
 
   it('keeps a returned request in the VPA\'s list for two weeks', async () => {
     const id = await submitted(db.prisma, w);
-    await returnRequest({ db: db.prisma, actor: w.actors.kim, now: NOW, requestId: id });
-    const soon = await listStatus({ db: db.prisma, actor: w.actors.anna, now: new Date(NOW.getTime() + 86_400_000) });
+    await returnRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: NOW, requestId: id });
+    const soon = await listStatus({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: new Date(NOW.getTime() + 86_400_000) });
     expect(soon.sections[0]!.items[0]).toMatchObject({ requestId: id, status: 'returned', nextStepText: 'Bitte betreue den Kunden weiterhin.' });
-    const later = await listStatus({ db: db.prisma, actor: w.actors.anna, now: new Date(NOW.getTime() + 15 * 86_400_000) });
+    const later = await listStatus({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: new Date(NOW.getTime() + 15 * 86_400_000) });
     expect(later.empty).toBe(true);
     // it is no longer under review for the community team
-    expect((await listStatus({ db: db.prisma, actor: w.actors.kim, now: NOW })).empty).toBe(true);
+    expect((await listStatus({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: NOW })).empty).toBe(true);
   });
 
   it('managers see what waits for their decision', async () => {
     const id = await proposed(db.prisma, w);
-    const nils = await listStatus({ db: db.prisma, actor: w.actors.nils, now: NOW });
+    const nils = await listStatus({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.nils, now: NOW });
     expect(nils.sections.map((s) => [s.id, s.title, s.items.map((i) => i.requestId)])).toEqual([['decision', 'Warten auf Freigabe', [id]]]);
     expect(nils.sections[0]!.items[0]!.nextStepText).toBe('Ein VPA-Manager oder Kundenmanager entscheidet über den Wechsel zu Bernd Nachfolger.');
   });

@@ -21,25 +21,25 @@ describe('handoverForm', () => {
     await assign(db.prisma, { clientId: other.id, vpaId: w.anna.id, from: new Date('2025-01-01T00:00:00Z') });
     const former = await createClient(db.prisma, { number: '10001', name: 'Alt KG' });
     await assign(db.prisma, { clientId: former.id, vpaId: w.anna.id, from: new Date('2020-01-01T00:00:00Z'), to: new Date('2024-01-01T00:00:00Z') });
-    const form = await handoverForm({ db: db.prisma, actor: w.actors.anna, now: NOW });
+    const form = await handoverForm({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW });
     expect(form.clients).toEqual([
       { value: w.client.id, label: '10023 · Müller GmbH' },
       { value: other.id, label: '10077 · Zeta AG' },
     ]);
     expect(form.categories.map((c) => c.label)).toEqual(['Bedarf des Kunden hat sich geändert', 'Zusammenarbeit klappt nicht', 'Kunde war länger inaktiv', 'Anderer Grund']);
     await submitted(db.prisma, w);
-    expect((await handoverForm({ db: db.prisma, actor: w.actors.anna, now: NOW })).clients.map((c) => c.value)).toEqual([other.id]);
+    expect((await handoverForm({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW })).clients.map((c) => c.value)).toEqual([other.id]);
   });
 
   it('says so when the VPA has no client, and refuses non-VPAs', async () => {
-    expect((await handoverForm({ db: db.prisma, actor: w.actors.bernd, now: NOW })).noClients).toBe(true);
-    expect((await appError(handoverForm({ db: db.prisma, actor: w.actors.kim, now: NOW }))).code).toBe('HANDOVER_VPA_ONLY');
+    expect((await handoverForm({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.bernd, now: NOW })).noClients).toBe(true);
+    expect((await appError(handoverForm({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: NOW }))).code).toBe('HANDOVER_VPA_ONLY');
   });
 });
 
 describe('submitRequest', () => {
   it('saves a valid request, audits it, confirms to the VPA and puts it before every community member', async () => {
-    const r = await submitRequest({ db: db.prisma, actor: w.actors.anna, now: NOW, input: validInput(w.client.id) });
+    const r = await submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: validInput(w.client.id) });
     expect(r.outcome).toBe('submitted');
     if (r.outcome !== 'submitted') return;
     const row = await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id: r.requestId } });
@@ -87,7 +87,7 @@ describe('submitRequest', () => {
 
   it('returns the form with German field errors and saves nothing', async () => {
     const before = await snapshot(db.prisma);
-    const r = await submitRequest({ db: db.prisma, actor: w.actors.anna, now: NOW, input: { clientId: '', reasonCategory: 'weil', reason: 'kurz', clientWantsTraining: '' } });
+    const r = await submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: { clientId: '', reasonCategory: 'weil', reason: 'kurz', clientWantsTraining: '' } });
     expect(r.outcome).toBe('invalid');
     if (r.outcome !== 'invalid') return;
     expect(r.form.fieldErrors).toEqual({
@@ -103,21 +103,21 @@ describe('submitRequest', () => {
 
   it('refuses a VPA without that client (and a forged client id) and writes nothing', async () => {
     const before = await snapshot(db.prisma);
-    const e = await appError(submitRequest({ db: db.prisma, actor: w.actors.bernd, now: NOW, input: validInput(w.client.id) }));
+    const e = await appError(submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.bernd, now: NOW, input: validInput(w.client.id) }));
     expect(e.code).toBe('HANDOVER_NOT_YOUR_CLIENT');
     expect(e.userMessage).toBe('Du kannst nur Kunden abgeben, die du zurzeit selbst betreust.');
     // Carla served the client before: a former VPA is refused, too.
-    expect((await appError(submitRequest({ db: db.prisma, actor: w.actors.carla, now: NOW, input: validInput(w.client.id) }))).code).toBe('HANDOVER_NOT_YOUR_CLIENT');
-    expect((await appError(submitRequest({ db: db.prisma, actor: w.actors.anna, now: NOW, input: validInput('no-such-client') }))).code).toBe('HANDOVER_NOT_YOUR_CLIENT');
-    expect((await appError(submitRequest({ db: db.prisma, actor: w.actors.kim, now: NOW, input: validInput(w.client.id) }))).code).toBe('HANDOVER_VPA_ONLY');
-    expect((await appError(submitRequest({ db: db.prisma, actor: null, now: NOW, input: validInput(w.client.id) }))).code).toBe('NOT_REGISTERED');
+    expect((await appError(submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.carla, now: NOW, input: validInput(w.client.id) }))).code).toBe('HANDOVER_NOT_YOUR_CLIENT');
+    expect((await appError(submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: validInput('no-such-client') }))).code).toBe('HANDOVER_NOT_YOUR_CLIENT');
+    expect((await appError(submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: NOW, input: validInput(w.client.id) }))).code).toBe('HANDOVER_VPA_ONLY');
+    expect((await appError(submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: null, now: NOW, input: validInput(w.client.id) }))).code).toBe('NOT_REGISTERED');
     expect(await snapshot(db.prisma)).toBe(before);
   });
 
   it('plays back the wiki\'s challenge for "knausrig" without saving, then saves it flagged when the VPA insists', async () => {
     const input = validInput(w.client.id, { reasonCategory: 'other', reason: 'Der Kunde ist extrem knausrig mit Budgets.' });
     const before = await snapshot(db.prisma);
-    const first = await submitRequest({ db: db.prisma, actor: w.actors.anna, now: NOW, input });
+    const first = await submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input });
     expect(first.outcome).toBe('challenged');
     if (first.outcome !== 'challenged') return;
     expect(first.challenge.challenges.map((c) => c.id)).toEqual(['stingy']);
@@ -127,7 +127,7 @@ describe('submitRequest', () => {
     expect(first.challenge.client.nameWithClass).toBe('Müller GmbH (B)');
     expect(await snapshot(db.prisma)).toBe(before);
 
-    const second = await submitRequest({ db: db.prisma, actor: w.actors.anna, now: NOW, input: { ...first.challenge.draft }, confirmChallenges: true });
+    const second = await submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: { ...first.challenge.draft }, confirmChallenges: true });
     expect(second.outcome).toBe('submitted');
     if (second.outcome !== 'submitted') return;
     expect(second.challenges).toEqual(['stingy']);
@@ -141,13 +141,13 @@ describe('submitRequest', () => {
   });
 
   it('challenges "Zusammenarbeit klappt nicht" without measures', async () => {
-    const r = await submitRequest({ db: db.prisma, actor: w.actors.anna, now: NOW, input: validInput(w.client.id, { reasonCategory: 'collaboration', reason: 'Die Zusammenarbeit klappt einfach nicht mehr.', measures: 'keine' }) });
+    const r = await submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: validInput(w.client.id, { reasonCategory: 'collaboration', reason: 'Die Zusammenarbeit klappt einfach nicht mehr.', measures: 'keine' }) });
     expect(r.outcome === 'challenged' && r.challenge.challenges.map((c) => c.id)).toEqual(['no_measures']);
   });
 
   it('allows only one open request per client, also when two arrive at once', async () => {
     await submitted(db.prisma, w);
-    const e = await appError(submitRequest({ db: db.prisma, actor: w.actors.anna, now: NOW, input: validInput(w.client.id) }));
+    const e = await appError(submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: validInput(w.client.id) }));
     expect(e.code).toBe('HANDOVER_ALREADY_OPEN');
     expect(e.userMessage).toContain('Eingereicht');
     expect((await counts(db.prisma)).requests).toBe(1);
@@ -155,8 +155,8 @@ describe('submitRequest', () => {
 
   it('two simultaneous submissions for the same client: exactly one is saved', async () => {
     const results = await Promise.allSettled([
-      submitRequest({ db: db.prisma, actor: w.actors.anna, now: NOW, input: validInput(w.client.id) }),
-      submitRequest({ db: db.prisma, actor: w.actors.anna, now: NOW, input: validInput(w.client.id) }),
+      submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: validInput(w.client.id) }),
+      submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: validInput(w.client.id) }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -166,14 +166,14 @@ describe('submitRequest', () => {
 
   it('a closed request frees the client for a new one', async () => {
     const id = await submitted(db.prisma, w);
-    await returnRequest({ db: db.prisma, actor: w.actors.kim, now: NOW, requestId: id });
-    const again = await submitRequest({ db: db.prisma, actor: w.actors.anna, now: new Date(NOW.getTime() + 60_000), input: validInput(w.client.id) });
+    await returnRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: NOW, requestId: id });
+    const again = await submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: new Date(NOW.getTime() + 60_000), input: validInput(w.client.id) });
     expect(again.outcome).toBe('submitted');
     expect(await db.prisma.handoverRequest.count({ where: { openClientId: w.client.id } })).toBe(1);
   });
 
   it('the VPA\'s confirmation shows where the request stands', async () => {
-    const r = await submitRequest({ db: db.prisma, actor: w.actors.anna, now: NOW, input: validInput(w.client.id) });
+    const r = await submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: validInput(w.client.id) });
     const model = (r.outcome === 'submitted' ? r.submitted : null) as HandoverSubmittedModel;
     expect(model.ref).toMatchObject({ status: 'submitted', statusLabel: 'Eingereicht – wartet auf das Community-Team', open: true, withdrawn: false, version: 1 });
     expect(model.nextStepText).toBe('Das Community-Team sieht sich deine Anfrage an und meldet sich bei dir.');
@@ -190,9 +190,9 @@ describe.skipIf(!TEST_DATABASE_URL)('submitRequest on postgres', () => {
 
   it('two simultaneous submissions for the same client: the unique open-request marker lets exactly one through', async () => {
     const results = await Promise.allSettled([
-      submitRequest({ db: pg.prisma, actor: pw.actors.anna, now: NOW, input: validInput(pw.client.id) }),
-      submitRequest({ db: pg.prisma, actor: pw.actors.anna, now: NOW, input: validInput(pw.client.id) }),
-      submitRequest({ db: pg.prisma, actor: pw.actors.anna, now: NOW, input: validInput(pw.client.id) }),
+      submitRequest({ db: pg.prisma, timeZone: 'Europe/Berlin', actor: pw.actors.anna, now: NOW, input: validInput(pw.client.id) }),
+      submitRequest({ db: pg.prisma, timeZone: 'Europe/Berlin', actor: pw.actors.anna, now: NOW, input: validInput(pw.client.id) }),
+      submitRequest({ db: pg.prisma, timeZone: 'Europe/Berlin', actor: pw.actors.anna, now: NOW, input: validInput(pw.client.id) }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results.filter((x): x is PromiseRejectedResult => x.status === 'rejected')) expect(r.reason.code).toBe('HANDOVER_ALREADY_OPEN');

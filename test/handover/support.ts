@@ -131,20 +131,20 @@ export function updatesOf(rows: OutboxRow[], updatesKey: string): OutboundMessag
 // Steps of the process, for tests that start further along.
 
 export async function submitted(prisma: Db, w: World, overrides: Record<string, unknown> = {}, now = NOW): Promise<string> {
-  const r = await submitRequest({ db: prisma, actor: w.actors.anna, now, input: validInput(w.client.id, overrides) });
+  const r = await submitRequest({ db: prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now, input: validInput(w.client.id, overrides) });
   if (r.outcome !== 'submitted') throw new Error(`expected submitted, got ${r.outcome}`);
   return r.requestId;
 }
 
 export async function proposed(prisma: Db, w: World, overrides: Record<string, unknown> = {}, now = NOW, effort = 'mittel'): Promise<string> {
   const id = await submitted(prisma, w, overrides, now);
-  await proposeSuccessor({ db: prisma, actor: w.actors.kim, now, requestId: id, successorId: w.bernd.id, onboardingEffort: effort });
+  await proposeSuccessor({ db: prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now, requestId: id, successorId: w.bernd.id, onboardingEffort: effort });
   return id;
 }
 
 export async function approved(prisma: Db, w: World, overrides: Record<string, unknown> = {}, now = NOW): Promise<string> {
   const id = await proposed(prisma, w, overrides, now);
-  await decide({ db: prisma, actor: w.actors.maria, now, requestId: id, decision: 'approved' });
+  await decide({ db: prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now, requestId: id, decision: 'approved' });
   return id;
 }
 

@@ -26,7 +26,8 @@ export const submitConduct = defineAction({
   mutating: true,
   async handle(ctx, data) {
     const result = await reportConduct({ ...useCaseBase(ctx), input: data });
-    if (result.outcome === 'invalid') return { card: renderNoticeCard({ kind: 'conductForm', model: result.form }) };
+    // Nothing saved: no invoke receipt for the form with field errors.
+    if (result.outcome === 'invalid') return { card: renderNoticeCard({ kind: 'conductForm', model: result.form }), accepted: false };
     ctx.kickOutbox();
     return { card: renderNoticeCard({ kind: 'conductReceived', model: result.received }) };
   },

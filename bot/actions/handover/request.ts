@@ -3,18 +3,19 @@ import { z } from 'zod';
 import { VERBS } from '../../../cards/common/verbs.ts';
 import { handoverForm, submitRequest, withdrawRequest } from '../../../src/handover/index.ts';
 import { formValues } from '../../../src/handover/validation.ts';
+import { parseFormId } from '../../../src/invokes/form-id.ts';
 import { renderNoticeCard } from '../../render/render-notice.ts';
 import { defineAction } from '../registry.ts';
 import { answerWithCard, requestRef, useCaseBase } from './shared.ts';
 
 export const openHandoverForm = defineAction({
   verb: VERBS.handoverForm,
-  // "Bearbeiten" on the challenge card sends the draft back to prefill the form.
+  // "Bearbeiten" on the challenge card sends the draft back to prefill the form, and the form instance (formId).
   data: z.object({ values: z.record(z.string(), z.unknown()).optional() }).loose(),
   roles: ['vpa'],
   async handle(ctx, data) {
     const base = useCaseBase(ctx);
-    const model = await handoverForm({ db: base.db, actor: base.actor, now: base.now, values: data.values ? formValues(data.values) : undefined });
+    const model = await handoverForm({ ...base, values: data.values ? formValues(data.values) : undefined, formId: parseFormId(data.formId) });
     return { card: renderNoticeCard({ kind: 'handoverForm', model }) };
   },
 });
@@ -29,10 +30,11 @@ export const submitHandover = defineAction({
     const confirm = data.confirmChallenges === true || data.confirmChallenges === 'true';
     const result = await submitRequest({ ...useCaseBase(ctx), input: data, confirmChallenges: confirm });
     switch (result.outcome) {
+      // Nothing saved yet: no invoke receipt for these answers.
       case 'invalid':
-        return { card: renderNoticeCard({ kind: 'handoverForm', model: result.form }) };
+        return { card: renderNoticeCard({ kind: 'handoverForm', model: result.form }), accepted: false };
       case 'challenged':
-        return { card: renderNoticeCard({ kind: 'handoverChallenge', model: result.challenge }) };
+        return { card: renderNoticeCard({ kind: 'handoverChallenge', model: result.challenge }), accepted: false };
       case 'submitted':
         ctx.kickOutbox();
         return { card: renderNoticeCard({ kind: 'handoverSubmitted', model: result.submitted }) };

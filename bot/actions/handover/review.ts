@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { VERBS } from '../../../cards/common/verbs.ts';
 import { AppError } from '../../../src/errors/catalogue.ts';
-import { parseLocalDateTime, proposeSuccessor, requestClarification, returnRequest, startReview } from '../../../src/handover/index.ts';
+import { proposeSuccessor, requestClarification, returnRequest, startReview } from '../../../src/handover/index.ts';
+import { parseLocalDateTime } from '../../../src/time/format.ts';
 import { defineAction } from '../registry.ts';
 import { answerWithCard, optionalText, requestRef, useCaseBase } from './shared.ts';
 
@@ -51,11 +52,12 @@ export const clarifyHandover = defineAction({
 
 export const proposeHandover = defineAction({
   verb: VERBS.handoverPropose,
-  data: requestRef.extend({ successorId: z.string().min(1).max(100), onboardingEffort: z.enum(['hoch', 'mittel', 'gering']) }),
+  // The use case checks the case description's length and answers in German; only its type is checked here.
+  data: requestRef.extend({ successorId: z.string().min(1).max(100), onboardingEffort: z.enum(['hoch', 'mittel', 'gering']), caseSummary: optionalText(4000) }),
   roles: REVIEWERS,
   mutating: true,
   async handle(ctx, data) {
-    await proposeSuccessor({ ...useCaseBase(ctx), requestId: data.requestId, expectedVersion: data.version, successorId: data.successorId, onboardingEffort: data.onboardingEffort });
+    await proposeSuccessor({ ...useCaseBase(ctx), requestId: data.requestId, expectedVersion: data.version, successorId: data.successorId, onboardingEffort: data.onboardingEffort, caseSummary: data.caseSummary ?? '' });
     return answerWithCard(ctx, data.requestId, 'handoverReview');
   },
 });

@@ -4,10 +4,11 @@ import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards/common/types.ts';
 import { handoverApprovalCard } from '../../../cards/handover/approval.ts';
 import { handoverCard } from '../../../src/handover/index.ts';
-import { isManager } from '../../../src/handover/permissions.ts';
+
 import type { TrackedHandoverKind } from '../../../src/notices/handover.ts';
 import { renderNoticeCard } from '../../render/render-notice.ts';
 import type { ActionContext, ActionResult } from '../registry.ts';
+import { isManager } from '../../../src/people/access.ts';
 
 export const requestRef = z.object({
   requestId: z.string().min(1).max(100),

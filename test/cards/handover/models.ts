@@ -1,32 +1,9 @@
 // Example view models for the Kundenabgabe and conduct-report cards: realistic defaults for tests and
 // for scripts/render-cards.ts, plus maximal ones (every text at the domain's length limit, long lists)
 // for the size checks. Each factory takes overrides so a test states only what it is about.
-import type {
-  ChallengeView,
-  ChoiceOption,
-  ClientInfo,
-  ConductAcknowledgedModel,
-  ConductFormModel,
-  ConductReceivedModel,
-  ConductReportModel,
-  HandoverApprovalModel,
-  HandoverChallengeModel,
-  HandoverClarifyModel,
-  HandoverCompletedModel,
-  HandoverFacts,
-  HandoverFormModel,
-  HandoverInformClientModel,
-  HandoverRef,
-  HandoverRejectedModel,
-  HandoverReminderModel,
-  HandoverReturnedModel,
-  HandoverReviewModel,
-  HandoverStatusModel,
-  HandoverSubmittedModel,
-  HandoverSuccessorModel,
-  HandoverTrainingReminderModel,
-  TrainingView,
-} from '../../../src/notices/handover.ts';
+import type { ChallengeView, ChoiceOption, ClientInfo, HandoverApprovalModel, HandoverChallengeModel, HandoverClarifyModel, HandoverCompletedModel, HandoverFacts, HandoverFormModel, HandoverInformClientModel, HandoverRef, HandoverRejectedModel, HandoverReminderModel, HandoverReturnedModel, HandoverReviewModel, HandoverStatusModel, HandoverSubmittedModel, HandoverSuccessorModel, HandoverTrainingReminderModel, TrainingView } from '../../../src/notices/handover.ts';
+import type { ConductAcknowledgedModel, ConductFormModel, ConductReceivedModel, ConductReportModel } from '../../../src/notices/conduct.ts';
+import type { ConductEscalationModel, ConductReminderModel } from '../../../src/notices/conduct.ts';
 
 /** The domain's limit for typed texts (src/handover/validation.ts TEXT_MAX_LENGTH). */
 export const TEXT_MAX = 2000;
@@ -152,6 +129,7 @@ export function formModel(overrides: Partial<HandoverFormModel> = {}): HandoverF
     values: { clientId: '', reasonCategory: '', reason: '', measures: '', clientWantsTraining: null, successorNotes: '' },
     fieldErrors: {},
     limits: { reasonMinLength: 10, textMaxLength: TEXT_MAX },
+    formId: 'form_abgeben_1',
     ...overrides,
   };
 }
@@ -170,6 +148,7 @@ export function challengeModel(overrides: Partial<HandoverChallengeModel> = {}):
       clientWantsTraining: false,
       successorNotes: 'Rechnungen immer per Post.',
     },
+    formId: 'form_abgeben_1',
     ...overrides,
   };
 }
@@ -424,6 +403,7 @@ export function conductFormModel(overrides: Partial<ConductFormModel> = {}): Con
     fieldErrors: {},
     limits: { whatHappenedMinLength: 10, textMaxLength: TEXT_MAX },
     today: '2026-11-24',
+    formId: 'form_melden_1',
     ...overrides,
   };
 }
@@ -464,6 +444,47 @@ export function conductAcknowledgedModel(overrides: Partial<ConductAcknowledgedM
     acknowledgedBy: maria,
     atText: '23.11.2026, 17:20 Uhr',
     text: 'Maria Manager hat deine Meldung gesehen und kümmert sich darum.',
+    ...overrides,
+  };
+}
+
+export function conductReminderModel(overrides: Partial<ConductReminderModel> = {}): ConductReminderModel {
+  return {
+    reportId: 'rep_1',
+    version: 1,
+    client,
+    reporter: anna,
+    whatHappened: 'Der Kunde hat mich im Call mehrfach angeschrien und als „unfähig“ beschimpft.',
+    occurredAtText: '23.11.2026, 16:30 Uhr',
+    evidence: 'Aufnahme des Calls liegt im Teams-Ordner „Meldungen“.',
+    reportedAtText: '23.11.2026, 17:05 Uhr',
+    workingHours: 4,
+    workingHoursText: '4 Arbeitsstunden',
+    text:
+      'Die dringende Meldung von Anna Beispiel über Müller GmbH (B) vom 23.11.2026, 17:05 Uhr hat seit 4 Arbeitsstunden noch niemand zur Kenntnis genommen. ' +
+      'Bitte sieh sie dir an und kümmere dich darum – ohne Reaktion geht sie an das Admin-Team.',
+    recipientId: maria.id,
+    actions: { acknowledge: true },
+    ...overrides,
+  };
+}
+
+export function conductEscalationModel(overrides: Partial<ConductEscalationModel> = {}): ConductEscalationModel {
+  return {
+    reportId: 'rep_1',
+    client,
+    reporter: anna,
+    whatHappened: 'Der Kunde hat mich im Call mehrfach angeschrien und als „unfähig“ beschimpft.',
+    occurredAtText: '23.11.2026, 16:30 Uhr',
+    evidence: 'Aufnahme des Calls liegt im Teams-Ordner „Meldungen“.',
+    reportedAtText: '23.11.2026, 17:05 Uhr',
+    remindedAtText: '24.11.2026, 13:00 Uhr',
+    managers: [maria, petra],
+    workingHours: 4,
+    workingHoursText: '4 Arbeitsstunden',
+    text:
+      'Kein VPA-Manager und kein Kundenmanager hat die dringende Meldung von Anna Beispiel über Müller GmbH (B) vom 23.11.2026, 17:05 Uhr zur Kenntnis genommen – ' +
+      'auch nicht 4 Arbeitsstunden nach der Erinnerung vom 24.11.2026, 13:00 Uhr. Bitte kümmert euch darum und sprecht mit Anna Beispiel und den Managern.',
     ...overrides,
   };
 }

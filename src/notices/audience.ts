@@ -1,8 +1,9 @@
 // Who receives what. A purpose channel (`kanal betreuung`, `kanal freigabe`) is used when one is bound;
 // without it the same card goes 1:1 to every person with the responsible roles, so nothing is lost before a
-// manager binds the channel. Conduct reports never use this: they always go 1:1 (src/conduct).
+// manager binds the channel. Conduct reports never use a channel: they always go 1:1 to the managers
+// (src/conduct); only their escalation to the admin team uses the `admin` channel, when bound.
 import type { DbOrTx } from '../db/client.ts';
-import type { ChannelPurpose, Recipient } from '../notices/types.ts';
+import type { ChannelPurpose, Recipient } from './types.ts';
 import { MANAGER_ROLES, type Role } from '../people/roles.ts';
 
 export interface Audience {
@@ -43,4 +44,9 @@ export function approvalAudience(db: DbOrTx, exclude: readonly string[] = []): P
 /** Every VPA manager and client manager, 1:1. */
 export async function managerAudience(db: DbOrTx, exclude: readonly string[] = []): Promise<Audience[]> {
   return (await peopleWithRoles(db, MANAGER_ROLES, exclude)).map((p) => personAudience(p.id));
+}
+
+/** The admin team: the `admin` channel, or every person with the role `admin` 1:1. */
+export function adminAudience(db: DbOrTx, exclude: readonly string[] = []): Promise<Audience[]> {
+  return channelOrPeople(db, 'admin', ['admin'], exclude);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, isWorkingDay } from '../../src/handover/working-days.ts';
+import { addWorkingDays, isWorkingDay } from '../../src/time/working-days.ts';
 import { AppError } from '../../src/errors/catalogue.ts';
 
 const TZ = 'Europe/Berlin';

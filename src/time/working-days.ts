@@ -4,7 +4,6 @@
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import { AppError } from '../errors/catalogue.ts';
-import { DEFAULT_TIME_ZONE } from './format.ts';
 
 const germany = new Holidays('DE');
 const holidayCache = new Map<number, ReadonlySet<string>>();
@@ -24,7 +23,7 @@ function isWorkingLocalDay(day: DateTime): boolean {
   return !nationwideHolidays(day.year).has(day.toISODate() ?? '');
 }
 
-export function isWorkingDay(at: Date, timeZone: string = DEFAULT_TIME_ZONE): boolean {
+export function isWorkingDay(at: Date, timeZone: string): boolean {
   return isWorkingLocalDay(DateTime.fromJSDate(at, { zone: timeZone }));
 }
 
@@ -32,7 +31,7 @@ export function isWorkingDay(at: Date, timeZone: string = DEFAULT_TIME_ZONE): bo
  * The instant `n` working days after `at`, at the same local time. Starting on a day off counts from the start
  * (00:00) of the next working day, so a request sent on Saturday gets all of Monday and Tuesday for n = 2.
  */
-export function addWorkingDays(at: Date, n: number, timeZone: string = DEFAULT_TIME_ZONE): Date {
+export function addWorkingDays(at: Date, n: number, timeZone: string): Date {
   if (!Number.isInteger(n) || n < 0) throw new AppError('INTERNAL', { detail: `addWorkingDays: n must be a non-negative integer, got ${n}` });
   let t = DateTime.fromJSDate(at, { zone: timeZone });
   if (!isWorkingLocalDay(t)) {
