@@ -8,7 +8,7 @@ import { findActor, type Actor } from '../src/identity/find-actor.ts';
 import { rememberTeamsUserId } from '../src/identity/remember-teams-user-id.ts';
 import { commandTextOf, conversationIdOf, referenceJsonOf, scopeOf, senderOf, tenantOf } from './activity.ts';
 import { dispatchAction, type ActionTable, type BotDeps } from './actions/registry.ts';
-import { findCommand, type CommandDefinition } from './commands/registry.ts';
+import { dispatchCommand, type CommandDefinition } from './commands/registry.ts';
 import { helpActivity, welcomeActivity } from './help.ts';
 
 export interface BotOptions extends BotDeps {
@@ -24,13 +24,11 @@ export class StaffelstabBot extends TeamsActivityHandler {
       const { actor, conversationRefId } = await this.prepare(context);
       const text = commandTextOf(context.activity);
       const scope = scopeOf(context.activity);
-      const found = findCommand(this.deps.commands, text);
-      if (found) {
-        this.deps.logger.info({ command: found.command.name, actorId: actor?.id, scope }, 'command');
-        await found.command.run({ ...this.deps, turn: context, actor, scope, conversationRefId }, found.match);
-      } else if (text !== '' || !context.activity.value) {
+      // Roles, scope and where the answer goes are checked by the dispatch, from the command table.
+      const handled = await dispatchCommand({ ...this.deps, turn: context, actor, scope, conversationRefId }, text);
+      if (!handled && (text !== '' || !context.activity.value)) {
         this.deps.logger.info({ actorId: actor?.id, scope }, 'unknown text, answered with help');
-        await context.sendActivity(helpActivity(actor, scope, true));
+        await context.sendActivity(helpActivity(this.deps.commands, actor, scope, true));
       }
       await next();
     });

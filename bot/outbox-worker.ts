@@ -9,12 +9,22 @@ import { createConnectorTransport } from './outbox/connector-transport.ts';
 import { createOutboxSender, defaultInstanceId } from './outbox/sender.ts';
 import type { OutboxWorker } from './server.ts';
 
+/** fetch whose requests also end when `cancel()` returns an aborted signal (a stop running out of time). */
+function cancellableFetch(cancel: () => AbortSignal): typeof fetch {
+  return (input, init) => {
+    const own = init?.signal;
+    return fetch(input, { ...init, signal: own ? AbortSignal.any([own, cancel()]) : cancel() });
+  };
+}
+
 export function createOutboxWorker(deps: { config: Config; db: Database; logger: Logger; clock: Clock; instanceId?: string }): OutboxWorker {
   const { config, db, logger } = deps;
+  // A Bot Connector that never answers would hold a stop for the whole transport timeout: stop() can cancel.
+  let cancelSends = new AbortController();
   const sender = createOutboxSender({
     prisma: db.prisma,
     provider: db.provider,
-    transport: createConnectorTransport({ tokens: tokenSourceFor(config.credentials) }),
+    transport: createConnectorTransport({ tokens: tokenSourceFor(config.credentials), fetch: cancellableFetch(() => cancelSends.signal) }),
     clock: deps.clock,
     logger,
     instanceId: deps.instanceId ?? defaultInstanceId(config.port),
@@ -24,9 +34,19 @@ export function createOutboxWorker(deps: { config: Config; db: Database; logger:
   return {
     start() {
       started = true;
+      if (cancelSends.signal.aborted) cancelSends = new AbortController();
       sender.start();
     },
-    stop: () => sender.stop(),
+    async stop(cancel) {
+      const cancelNow = () => cancelSends.abort();
+      if (cancel?.aborted) cancelNow();
+      else cancel?.addEventListener('abort', cancelNow, { once: true });
+      try {
+        await sender.stop();
+      } finally {
+        cancel?.removeEventListener('abort', cancelNow);
+      }
+    },
     kick() {
       if (started) sender.kick();
     },

@@ -10,11 +10,10 @@ import { cancelApprovedHandover, completeApprovedHandover, confirmHandoverClient
 import { trainingGiven, trainingReceived } from './actions/handover/training.ts';
 import { acknowledgeConductReport, openConductForm, submitConduct } from './actions/conduct/conduct.ts';
 import type { CommandDefinition } from './commands/registry.ts';
-import { helpCommand } from './commands/help.ts';
-import { abgebenCommand, meldenCommand, statusCommand } from './commands/handover.ts';
-import { kanalCommand } from './commands/kanal.ts';
+import { COMMAND_TABLE } from './commands/table.ts';
 
-export const COMMANDS: readonly CommandDefinition[] = [helpCommand, kanalCommand, abgebenCommand, meldenCommand, statusCommand];
+/** Chat commands with who may use them and how help lists them (bot/commands/table.ts). */
+export const COMMANDS: readonly CommandDefinition[] = COMMAND_TABLE;
 
 export const ACTIONS: readonly ActionDefinition[] = [
   showHelp,

@@ -1,5 +1,6 @@
 // Assembles config -> adapter -> bot -> restify routes, and nothing else (STYLE.md: thin adapters).
 // `createServer(deps)` lets tests build the whole app in-process.
+import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
@@ -17,7 +18,11 @@ const TAB_DIR = fileURLToPath(new URL('../tab/', import.meta.url));
 
 export interface OutboxWorker {
   start(): void;
-  stop(): Promise<void>;
+  /**
+   * Stops claiming and waits for the sends in flight. Once `cancel` aborts (the stop deadline is near),
+   * those sends are cancelled instead: recorded as failed attempts, due again after the restart.
+   */
+  stop(cancel?: AbortSignal): Promise<void>;
   /** Drain now rather than at the next poll (best effort). */
   kick(): void;
 }
@@ -36,12 +41,33 @@ export interface ServerDeps {
   extraActions?: readonly ActionDefinition[];
 }
 
+export interface StopResult {
+  /** True when the deadline cut something short: open connections closed, sends cancelled, or a step left unfinished. */
+  forced: boolean;
+}
+
 export interface App {
   server: Server;
   adapter: CloudAdapter;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
-  /** Graceful stop: refuse new requests, finish the turns in flight, stop the outbox, close the database. */
-  stop(): Promise<void>;
+  /**
+   * Graceful stop within `config.stopDeadlineMs`, whatever hangs: refuse new requests, finish the turns in
+   * flight, stop the scheduler and the outbox, close the database. Shortly before the deadline the open
+   * connections are closed and the outbox sends cancelled; at the deadline it resolves regardless.
+   * Calling it again returns the same stop.
+   */
+  stop(): Promise<StopResult>;
+}
+
+/** Time kept after the cut for recording cancelled sends and closing the database. */
+function reserveMs(deadlineMs: number): number {
+  return Math.min(1000, Math.floor(deadlineMs / 4));
+}
+
+function closeConnections(server: Server['server'], which: 'idle' | 'all'): void {
+  if (!(server instanceof http.Server)) return;
+  if (which === 'all') server.closeAllConnections();
+  else server.closeIdleConnections();
 }
 
 export function createServer(deps: ServerDeps): App {
@@ -60,6 +86,7 @@ export function createServer(deps: ServerDeps): App {
   const server = restify.createServer({ name: 'staffelstab', handleUncaughtExceptions: false });
   let inFlight = 0;
   let stopping = false;
+  let stopped: Promise<StopResult> | undefined;
   let idle: (() => void) | undefined;
 
   server.pre((_req: Request, res: Response, next) => {
@@ -112,6 +139,68 @@ export function createServer(deps: ServerDeps): App {
     return callback();
   });
 
+  function untilIdle(cut: AbortSignal): Promise<void> {
+    if (inFlight === 0 || cut.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      idle = resolve;
+      cut.addEventListener('abort', () => resolve(), { once: true });
+    });
+  }
+
+  /** Stops listening, lets the requests in flight finish until `cut`, then closes every connection. */
+  async function closeHttp(cut: AbortSignal): Promise<void> {
+    // server.close() waits for every connection, also one whose request never ends: the cut closes them all.
+    const closeAll = () => closeConnections(server.server, 'all');
+    cut.addEventListener('abort', closeAll, { once: true });
+    try {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await untilIdle(cut);
+      // Keep-alive connections of answered requests would otherwise linger until their idle timeout.
+      closeConnections(server.server, 'idle');
+      await closed;
+    } finally {
+      cut.removeEventListener('abort', closeAll);
+    }
+  }
+
+  async function stopSteps(cut: AbortSignal, step: { name: string }): Promise<void> {
+    step.name = 'http';
+    await closeHttp(cut);
+    step.name = 'beforeClose';
+    await deps.beforeClose?.();
+    step.name = 'outbox';
+    await deps.outbox?.stop(cut);
+    step.name = 'database';
+    await db.close();
+  }
+
+  async function stop(): Promise<StopResult> {
+    stopping = true;
+    const deadlineMs = config.stopDeadlineMs;
+    const cut = new AbortController();
+    const step = { name: 'http' };
+    const cutTimer = setTimeout(() => {
+      logger.warn({ code: 'STOP_DEADLINE', deadlineMs, step: step.name, inFlight }, 'stop deadline near: closing open connections, cancelling outbox sends');
+      cut.abort();
+    }, deadlineMs - reserveMs(deadlineMs));
+    let deadlineTimer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'deadline'>((resolve) => {
+      deadlineTimer = setTimeout(() => resolve('deadline'), deadlineMs);
+    });
+    try {
+      const outcome = await Promise.race([stopSteps(cut.signal, step).then(() => 'done' as const), deadline]);
+      if (outcome === 'done') return { forced: cut.signal.aborted };
+      logger.error({ code: 'STOP_DEADLINE', deadlineMs, step: step.name }, 'stop deadline passed with a step unfinished');
+      cut.abort();
+      // Best effort: the stuck step may still hold the database, and the process is about to exit anyway.
+      if (step.name !== 'database') db.close().catch(() => undefined);
+      return { forced: true };
+    } finally {
+      clearTimeout(cutTimer);
+      clearTimeout(deadlineTimer);
+    }
+  }
+
   return {
     server,
     adapter,
@@ -125,18 +214,9 @@ export function createServer(deps: ServerDeps): App {
         });
       });
     },
-    async stop() {
-      stopping = true;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (inFlight > 0) {
-        await new Promise<void>((resolve) => {
-          idle = resolve;
-          setTimeout(resolve, 15_000).unref();
-        });
-      }
-      await deps.beforeClose?.();
-      await deps.outbox?.stop();
-      await db.close();
+    stop() {
+      stopped ??= stop();
+      return stopped;
     },
   };
 }

@@ -1,54 +1,20 @@
 // "hilfe": the commands this person's roles allow, nothing more, so nobody is shown commands that
-// would only answer with a missing-permission message. Also the answer to text the bot did not
-// understand (unknownText), so a message never goes unanswered.
-import type { HelpModel } from '../src/notices/types.ts';
+// would only answer with a missing-permission message. The list comes with the model (bot/ fills it from its
+// command table); this card only lays it out. Also the answer to text the bot did not understand
+// (unknownText), so a message never goes unanswered.
+import type { HelpCommand, HelpModel } from '../src/notices/types.ts';
 import { card, executeAction, heading, note, text } from './common/build.ts';
 import { BOT_NAME } from './common/bot-name.ts';
-import type { CardRole } from './common/roles.ts';
 import type { AdaptiveCard, CardAction, CardElement, TextBlock } from './common/types.ts';
-import { VERBS } from './common/verbs.ts';
-
-interface Command {
-  command: string;
-  description: string;
-  /** Who sees the command; `everyone` includes people without any role. */
-  for: 'everyone' | readonly CardRole[];
-  /** Works only in a team channel, after @mentioning the bot. */
-  channelOnly?: boolean;
-}
-
-const CHANNEL_SETTERS: readonly CardRole[] = ['vpa_manager', 'client_manager', 'admin'];
-
-/** In the order the card lists them. */
-export const COMMANDS: readonly Command[] = [
-  { command: 'hilfe', description: 'Zeigt diese Übersicht.', for: 'everyone' },
-  { command: 'abgeben', description: 'Einen deiner Kunden zur Abgabe vorschlagen (Kundenabgabe).', for: ['vpa'] },
-  {
-    command: 'melden',
-    description: 'Einen Kunden melden, der dich beleidigt, respektlos behandelt, diskriminiert oder belästigt. Die Meldung geht sofort an die VPA-Manager und Kundenmanager.',
-    for: ['vpa'],
-  },
-  { command: 'status', description: 'Zeigt den Stand der offenen Vorgänge, die dich betreffen.', for: ['vpa', 'community', 'vpa_manager', 'client_manager'] },
-  { command: 'schicht bericht', description: 'Zeigt, was im Konto Conny gerade wartet: Chats, Mails und neue Aufgaben.', for: ['shift'] },
-  { command: 'kanal freigabe', description: 'Dieser Kanal erhält die Freigabeanfragen für VPA-Wechsel.', for: CHANNEL_SETTERS, channelOnly: true },
-  { command: 'kanal betreuung', description: 'Dieser Kanal ist der Prüfkanal des Community-Teams.', for: CHANNEL_SETTERS, channelOnly: true },
-  { command: 'kanal schicht', description: 'Dieser Kanal erhält die Schicht-Erinnerungen zum Konto Conny.', for: CHANNEL_SETTERS, channelOnly: true },
-  { command: 'kanal admin', description: 'Dieser Kanal erhält die Prüfungen reaktivierter Kunden.', for: CHANNEL_SETTERS, channelOnly: true },
-];
-
-/** The commands a person with these roles may use. */
-export function commandsFor(roles: readonly CardRole[]): Command[] {
-  return COMMANDS.filter((c) => c.for === 'everyone' || c.for.some((r) => roles.includes(r)));
-}
 
 // One text block per command rather than a FactSet: FactSet titles are capped at 150 px and
 // "kanal betreuung" wraps there in several fonts.
-function commandLines(commands: readonly Command[]): TextBlock[] {
-  return commands.map((c, i) => text(`**${c.command}** – ${c.description}`, { spacing: i === 0 ? 'default' : 'small' }));
+function commandLines(commands: readonly HelpCommand[]): TextBlock[] {
+  return commands.map((c, i) => text(`**${c.usage}** – ${c.description}`, { spacing: i === 0 ? 'default' : 'small' }));
 }
 
 export function helpCard(model: HelpModel): AdaptiveCard {
-  const commands = commandsFor(model.roles);
+  const commands = model.commands;
   const anywhere = commands.filter((c) => !c.channelOnly);
   const channelOnly = commands.filter((c) => c.channelOnly);
   const body: CardElement[] = [];
@@ -59,6 +25,10 @@ export function helpCard(model: HelpModel): AdaptiveCard {
     body.push(note(`Hier im ${model.scope === 'channel' ? 'Kanal' : 'Gruppenchat'} erwähnst du mich zuerst, zum Beispiel: **@${BOT_NAME} hilfe**.`, { spacing: 'small' }));
   }
   body.push(...commandLines(anywhere));
+  const privately = anywhere.filter((c) => c.personalOnly);
+  if (model.scope !== 'personal' && privately.length > 0) {
+    body.push(note(`Was du mit ${andList(privately.map((c) => `**${c.usage}**`))} anforderst, schicke ich dir in unseren 1:1-Chat, weil es um Kunden geht.`, { spacing: 'medium' }));
+  }
   if (channelOnly.length > 0) {
     body.push(text(`**Nur in einem Team-Kanal**, nach @${BOT_NAME}:`, { spacing: 'medium' }), ...commandLines(channelOnly));
   }
@@ -71,11 +41,13 @@ export function helpCard(model: HelpModel): AdaptiveCard {
     );
   }
 
-  // The forms carry personal details about a client: offer them in the personal chat only.
-  const actions: CardAction[] =
-    model.scope === 'personal' && model.roles.includes('vpa')
-      ? [executeAction('Kunde abgeben', VERBS.handoverForm), executeAction('Kunden melden', VERBS.conductForm)]
-      : [];
-  const fallback = `Befehle: ${commands.map((c) => c.command).join(', ')}`;
+  // The forms carry personal details about a client: offer their buttons in the personal chat only.
+  const actions: CardAction[] = model.scope === 'personal' ? commands.flatMap((c) => (c.button ? [executeAction(c.button.title, c.button.verb)] : [])) : [];
+  const fallback = `Befehle: ${commands.map((c) => c.usage).join(', ')}`;
   return card(body, actions, { fallbackText: model.unknownText ? `Das habe ich nicht verstanden. ${fallback}` : fallback });
+}
+
+/** "a", "a und b", "a, b und c". */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} und ${items.at(-1)}`;
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { helpCard } from '../../cards/help.ts';
 import { VERBS } from '../../cards/common/verbs.ts';
-import { firstName } from '../../src/identity/find-actor.ts';
 import { scopeOf } from '../activity.ts';
+import { COMMAND_TABLE } from '../commands/table.ts';
+import { helpModel } from '../help.ts';
 import { defineAction } from './registry.ts';
 
 export const showHelp = defineAction({
@@ -10,6 +11,6 @@ export const showHelp = defineAction({
   data: z.object({}).loose(),
   allowUnregistered: true,
   async handle(ctx) {
-    return { card: helpCard({ name: firstName(ctx.actor?.name), roles: ctx.actor?.roles ?? [], unknownText: false, scope: scopeOf(ctx.turn.activity) }) };
+    return { card: helpCard(helpModel(COMMAND_TABLE, ctx.actor, scopeOf(ctx.turn.activity), false)) };
   },
 });

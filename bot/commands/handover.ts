@@ -1,30 +1,18 @@
-// `abgeben`, `melden`, `status`. The two forms carry personal details about a client, so they open only in
-// the 1:1 chat with the bot; in a channel the person is asked to write to the bot directly.
-import type { Activity } from 'botbuilder';
+// `abgeben`, `melden`, `status`. Their answers carry details about clients, so they are shown only in the
+// 1:1 chat with the bot: typed in a channel or group chat, the dispatcher answers there with one line and
+// sends the card 1:1 (personalOnly).
+import { VERBS } from '../../cards/common/verbs.ts';
 import { conductForm } from '../../src/conduct/index.ts';
-import { AppError, toAppError } from '../../src/errors/catalogue.ts';
 import { handoverForm, listStatus } from '../../src/handover/index.ts';
-
-import type { Role } from '../../src/people/roles.ts';
-import { renderNotice } from '../render/render-notice.ts';
+import { MANAGER_ROLES, type Role } from '../../src/people/roles.ts';
 import type { CommandContext, CommandDefinition } from './registry.ts';
-import { hasRole } from '../../src/people/access.ts';
 
-const PERSONAL_ONLY = 'Das geht nur im 1:1-Chat mit mir, weil es um Details zu einem Kunden geht. Schreib mir dort bitte direkt.';
-
-async function answer(ctx: CommandContext, build: () => Promise<Partial<Activity>>, options: { roles?: readonly Role[]; personalOnly?: boolean }): Promise<void> {
-  try {
-    if (!ctx.actor) throw new AppError('NOT_REGISTERED');
-    if (options.roles && !hasRole(ctx.actor, options.roles)) throw new AppError('FORBIDDEN_ROLE');
-    if (options.personalOnly && ctx.scope !== 'personal') throw new AppError('CHANNEL_ONLY', { userMessage: PERSONAL_ONLY, detail: 'personal chat required' });
-    await ctx.turn.sendActivity(await build());
-  } catch (error) {
-    const e = toAppError(error);
-    if (e.code === 'INTERNAL') throw error;
-    ctx.logger.info({ code: e.code, actorId: ctx.actor?.id }, 'command refused');
-    await ctx.turn.sendActivity(e.userMessage);
-  }
-}
+/**
+ * Whom `status` serves (src/handover/list-status.ts): VPAs (their requests, clients they take over), the
+ * community team (requests to review, running handovers) and the managers (decisions, running handovers,
+ * unacknowledged conduct reports). Anyone else would only ever see an empty list.
+ */
+export const STATUS_ROLES: readonly Role[] = ['vpa', 'community', ...MANAGER_ROLES];
 
 function base(ctx: CommandContext) {
   return { db: ctx.db.prisma, actor: ctx.actor, now: ctx.clock.now(), timeZone: ctx.config.businessTimeZone };
@@ -33,21 +21,34 @@ function base(ctx: CommandContext) {
 export const abgebenCommand: CommandDefinition = {
   name: 'abgeben',
   pattern: /^(abgeben|kunde abgeben|kundenabgabe)$/,
-  run: (ctx) =>
-    answer(ctx, async () => renderNotice({ kind: 'handoverForm', model: await handoverForm(base(ctx)) }), {
-      roles: ['vpa'],
-      personalOnly: true,
-    }),
+  roles: ['vpa'],
+  personalOnly: { confirmation: 'Ich habe dir das Formular für die Kundenabgabe privat in unseren 1:1-Chat geschickt.' },
+  help: {
+    usage: 'abgeben',
+    description: 'Einen deiner Kunden zur Abgabe vorschlagen (Kundenabgabe).',
+    button: { title: 'Kunde abgeben', verb: VERBS.handoverForm },
+  },
+  run: async (ctx) => ({ kind: 'handoverForm', model: await handoverForm(base(ctx)) }),
 };
 
 export const meldenCommand: CommandDefinition = {
   name: 'melden',
   pattern: /^(melden|kunde melden|kunden melden)$/,
-  run: (ctx) => answer(ctx, async () => renderNotice({ kind: 'conductForm', model: await conductForm(base(ctx)) }), { roles: ['vpa'], personalOnly: true }),
+  roles: ['vpa'],
+  personalOnly: { confirmation: 'Ich habe dir das Formular für die Meldung privat in unseren 1:1-Chat geschickt.' },
+  help: {
+    usage: 'melden',
+    description: 'Einen Kunden melden, der dich beleidigt, respektlos behandelt, diskriminiert oder belästigt. Die Meldung geht sofort an die VPA-Manager und Kundenmanager.',
+    button: { title: 'Kunden melden', verb: VERBS.conductForm },
+  },
+  run: async (ctx) => ({ kind: 'conductForm', model: await conductForm(base(ctx)) }),
 };
 
 export const statusCommand: CommandDefinition = {
   name: 'status',
   pattern: /^status$/,
-  run: (ctx) => answer(ctx, async () => renderNotice({ kind: 'handoverStatus', model: await listStatus(base(ctx)) }), {}),
+  roles: STATUS_ROLES,
+  personalOnly: { confirmation: 'Ich habe dir den Status privat in unseren 1:1-Chat geschickt.' },
+  help: { usage: 'status', description: 'Zeigt den Stand der offenen Vorgänge, die dich betreffen.' },
+  run: async (ctx) => ({ kind: 'handoverStatus', model: await listStatus(base(ctx)) }),
 };

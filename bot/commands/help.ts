@@ -1,10 +1,10 @@
-import { helpActivity } from '../help.ts';
+import { helpModel } from '../help.ts';
 import type { CommandDefinition } from './registry.ts';
 
 export const helpCommand: CommandDefinition = {
   name: 'hilfe',
   pattern: /^(hilfe|help|\?)$/,
-  async run(ctx) {
-    await ctx.turn.sendActivity(helpActivity(ctx.actor, ctx.scope, false));
-  },
+  roles: 'everyone',
+  help: { usage: 'hilfe', description: 'Zeigt diese Übersicht.' },
+  run: async (ctx) => ({ kind: 'help', model: helpModel(ctx.commands, ctx.actor, ctx.scope, false) }),
 };

@@ -3,24 +3,17 @@
 import type { ConductEscalationModel, ConductReminderModel } from '../notices/conduct.ts';
 import type { PersonInfo } from '../notices/common.ts';
 import { formatDateTime } from '../time/format.ts';
-import { clientInfo } from '../handover/view.ts';
-import type { ConductContext } from './view.ts';
+import { conductReportModel, type ConductContext } from './view.ts';
 
 /** "1 Arbeitsstunde", "4 Arbeitsstunden" */
 export function workingHoursText(hours: number): string {
   return `${hours} ${hours === 1 ? 'Arbeitsstunde' : 'Arbeitsstunden'}`;
 }
 
+/** What the report card shows of the report, for the same texts on every card. */
 function reportParts(ctx: ConductContext) {
-  return {
-    reportId: ctx.report.id,
-    client: clientInfo(ctx.client),
-    reporter: ctx.reporter,
-    whatHappened: ctx.report.whatHappened,
-    occurredAtText: formatDateTime(ctx.report.occurredAt, ctx.timeZone),
-    evidence: ctx.report.evidence,
-    reportedAtText: formatDateTime(ctx.report.createdAt, ctx.timeZone),
-  };
+  const { reportId, client, reporter, whatHappened, occurredAtText, evidence, reportedAtText } = conductReportModel(ctx, '');
+  return { reportId, client, reporter, whatHappened, occurredAtText, evidence, reportedAtText };
 }
 
 export function conductReminderModel(ctx: ConductContext, recipientId: string, workingHours: number): ConductReminderModel {

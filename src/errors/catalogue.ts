@@ -46,6 +46,10 @@ export const ERRORS = {
   CONDUCT_NO_MANAGER: { status: 409, de: 'Es ist noch kein VPA-Manager oder Kundenmanager eingetragen. Deine Meldung wurde nicht gespeichert – bitte wende dich direkt an deine Ansprechperson.', en: 'no manager to receive the conduct report' },
   HANDOVER_OWN_PROPOSAL: { status: 403, de: 'Du hast diesen Wechsel selbst vorgeschlagen. Freigeben oder ablehnen muss ihn ein anderer VPA-Manager oder Kundenmanager (Vier-Augen-Prinzip).', en: 'the proposer of a change may not decide it (four eyes)' },
   HANDOVER_SUCCESSOR_SELF: { status: 400, de: 'Du kannst dich nicht selbst als Nachfolger vorschlagen. Bitte wähle einen anderen VPA.', en: 'the reviewer may not propose themself as successor' },
+  // Confidentiality (issue 7): what is about clients is shown only where it was sent, or 1:1.
+  PERSONAL_ONLY: { status: 400, de: 'Das zeige ich nur im 1:1-Chat mit mir, weil es um Details zu Kunden geht. Schreib mir dort bitte direkt.', en: 'only available in the personal chat with the bot' },
+  NO_PERSONAL_CHAT: { status: 409, de: 'Ich kann dir noch nicht privat schreiben. Bitte öffne zuerst den 1:1-Chat mit mir (schreib mir dort zum Beispiel „hilfe“) und versuche es dann noch einmal.', en: 'the person has no personal conversation with the bot yet' },
+  CARD_NOT_IN_THIS_CONVERSATION: { status: 403, de: 'Diese Karte wurde nicht in diese Unterhaltung geschickt, deshalb zeige ich sie hier nicht an.', en: 'the card was not sent to this conversation' },
 } as const satisfies Record<string, { status: number; de: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -21,6 +21,7 @@ export { confirmClientInformed, type ConfirmClientInformedOptions } from './conf
 export { answerClarification, type AnswerClarificationOptions } from './answer-clarification.ts';
 export { listStatus, type ListStatusOptions } from './list-status.ts';
 export { handoverCard, type HandoverCardOptions } from './handover-card.ts';
+export { approvalConversationIds } from './approval-audience.ts';
 export { handoverReminderJobs, reviewOverdueJob, decisionOverdueJob, followUpDueJob, stepOverdueJob, stepOverdueManagersJob, type HandoverJob } from './reminders.ts';
 export type { HandoverChange, RequestActionOptions, UseCaseOptions } from './use-case.ts';
 export type { TrainingChange } from './training.ts';

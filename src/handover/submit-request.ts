@@ -124,12 +124,12 @@ export async function submitRequest(options: SubmitRequestOptions): Promise<Subm
     });
   } catch (e) {
     // Two submissions for the same client at once: the unique openClientId (and formId) lets exactly one
-    // through. When both came from the same form, the other one answers with the request the first made.
-    if (!isAppError(e) && isUniqueViolation(e)) {
-      const made = formId ? await db.handoverRequest.findUnique({ where: { formId } }) : null;
-      if (made) return submittedAgain(db, made, actor.id, now, timeZone);
-      throw new AppError('HANDOVER_ALREADY_OPEN', { cause: e });
-    }
+    // through. When both came from the same form (a double click), the other one — refused by the unique
+    // index, or by the open-request check once the first had committed — answers with the first's request.
+    const alreadyOpen = isAppError(e) ? e.code === 'HANDOVER_ALREADY_OPEN' : isUniqueViolation(e);
+    const made = alreadyOpen && formId ? await db.handoverRequest.findUnique({ where: { formId } }) : null;
+    if (made) return submittedAgain(db, made, actor.id, now, timeZone);
+    if (!isAppError(e) && isUniqueViolation(e)) throw new AppError('HANDOVER_ALREADY_OPEN', { cause: e });
     throw e;
   }
 }

@@ -20,12 +20,27 @@ export interface WelcomeModel {
   roles: Role[];
 }
 
+/** One chat command as help lists it; bot/ fills these from its command table, filtered by the person's roles. */
+export interface HelpCommand {
+  /** As typed (German), e.g. `kanal freigabe`. */
+  usage: string;
+  description: string;
+  /** Works only in a team channel, after @mentioning the bot. */
+  channelOnly: boolean;
+  /** The answer is about clients: it always arrives in the 1:1 chat, also when asked in a channel. */
+  personalOnly: boolean;
+  /** A button for the same thing (Action.Execute verb), offered in the 1:1 chat. */
+  button?: { title: string; verb: string };
+}
+
 export interface HelpModel {
   name: string | undefined;
   roles: Role[];
   /** True when the help answers text the bot did not understand. */
   unknownText: boolean;
   scope: 'personal' | 'channel' | 'groupChat';
+  /** Exactly the commands this person may use, in the order to list them. */
+  commands: HelpCommand[];
 }
 
 export interface ErrorModel {

@@ -1,6 +1,6 @@
 // Issue 4 acceptance, each through /api/messages with the database checked.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { vpaChangesLast12Months } from '../../src/handover/index.ts';
+import { vpaChangesLast12Months } from '../../src/assignments/history.ts';
 import { actionByTitle, cardActions, cardText, parseCard } from '../support/cards.ts';
 import { startHarness, type ConversationSpec, type Harness, type InvokeResult } from '../support/harness.ts';
 import { assign, createClient, type TestPerson } from '../support/people.ts';
@@ -64,7 +64,7 @@ async function submitAndPropose(): Promise<string> {
   const r = await request();
   card(await h.invoke('handover.review.start', { requestId: r.id, version: r.version }, { from: kim }));
   const r2 = await request();
-  card(await h.invoke('handover.propose', { requestId: r.id, version: r2.version, successorId: ben.id, onboardingEffort: 'mittel' }, { from: kim }));
+  card(await h.invoke('handover.propose', { requestId: r.id, version: r2.version, successorId: ben.id, onboardingEffort: 'mittel', caseSummary: 'Der Kunde braucht Buchhaltung nach DATEV, die der VPA nicht abdecken kann.' }, { from: kim }));
   await h.drainOutbox();
   return r.id;
 }
@@ -108,6 +108,10 @@ describe('Kundenabgabe through /api/messages', () => {
     expect(h.cardsTo(personal(anna)).some((c) => /informier/i.test(cardText(c))), 'the VPA is told to inform the client').toBe(true);
     expect(h.cardsTo(personal(ben)).some((c) => cardText(c).includes('Passwortsafe')), 'the successor gets the notes').toBe(true);
 
+    // Wiki step 4: the VPA informs the client first and records the client's training wish.
+    expect((await h.db.prisma.assignment.findMany({ where: { clientId: client.id, to: null } })).map((a) => a.vpaId)).toEqual([anna.id]);
+    const informed = await request();
+    card(await h.invoke('handover.client.informed', { requestId, version: informed.version, trainingWanted: 'true' }, { from: anna }));
     // Training: the VPA confirms, the successor confirms; then the assignment moves.
     card(await h.invoke('handover.training.given', { requestId }, { from: anna }));
     expect((await request()).status).toBe('approved');
@@ -202,7 +206,7 @@ async function submitAndProposeFromReview(): Promise<string> {
   const r = await request();
   card(await h.invoke('handover.review.start', { requestId: r.id, version: r.version }, { from: kim }));
   const r2 = await request();
-  card(await h.invoke('handover.propose', { requestId: r.id, version: r2.version, successorId: ben.id, onboardingEffort: 'mittel' }, { from: kim }));
+  card(await h.invoke('handover.propose', { requestId: r.id, version: r2.version, successorId: ben.id, onboardingEffort: 'mittel', caseSummary: 'Der Kunde braucht Buchhaltung nach DATEV, die der VPA nicht abdecken kann.' }, { from: kim }));
   await h.drainOutbox();
   return r.id;
 }

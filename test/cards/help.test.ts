@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { COMMAND_TABLE } from '../../bot/commands/table.ts';
+import { helpModel } from '../../bot/help.ts';
 import { CARD_SIZE_LIMIT_BYTES, cardSizeBytes } from '../../cards/common/size.ts';
 import { helpCard } from '../../cards/help.ts';
 import type { HelpModel } from '../../src/notices/types.ts';
 import { ROLES, type Role } from '../../src/people/roles.ts';
 import { actionByTitle, cardActions, cardText, cardTexts, parseCard } from '../support/cards.ts';
 
+/** The help card as the bot builds it: the model's commands come from the command table, filtered by roles. */
 function help(roles: Role[], extra: Partial<HelpModel> = {}) {
-  return helpCard({ name: 'Anna', roles, unknownText: false, scope: 'personal', ...extra });
+  const model = helpModel(COMMAND_TABLE, { name: 'Anna', roles }, extra.scope ?? 'personal', extra.unknownText ?? false);
+  return helpCard({ ...model, ...extra });
 }
 
 /** The command names the card lists (lines starting with a bold command and a dash). */
@@ -36,13 +40,30 @@ describe('help card', () => {
     expect(card).toMatchSnapshot();
   });
 
-  it('shows each role exactly its commands', () => {
+  it('shows each role exactly its commands (no command that does not exist, such as schicht bericht)', () => {
     expect(commands(['community'])).toEqual(['hilfe', 'status']);
     expect(commands(['vpa_manager'])).toEqual(['hilfe', 'status', 'kanal freigabe', 'kanal betreuung', 'kanal schicht', 'kanal admin']);
     expect(commands(['client_manager'])).toEqual(commands(['vpa_manager']));
-    expect(commands(['shift'])).toEqual(['hilfe', 'schicht bericht']);
+    expect(commands(['shift'])).toEqual(['hilfe']);
     expect(commands(['admin'])).toEqual(['hilfe', 'kanal freigabe', 'kanal betreuung', 'kanal schicht', 'kanal admin']);
-    expect(commands(['vpa', 'shift', 'admin'])).toEqual(['hilfe', 'abgeben', 'melden', 'status', 'schicht bericht', 'kanal freigabe', 'kanal betreuung', 'kanal schicht', 'kanal admin']);
+    expect(commands(['vpa', 'shift', 'admin'])).toEqual(['hilfe', 'abgeben', 'melden', 'status', 'kanal freigabe', 'kanal betreuung', 'kanal schicht', 'kanal admin']);
+  });
+
+  it('lays out exactly the model’s commands and buttons, nothing of its own', () => {
+    const card = helpCard({
+      name: undefined,
+      roles: ['shift'],
+      unknownText: false,
+      scope: 'personal',
+      commands: [
+        { usage: 'eins', description: 'Erster Befehl.', channelOnly: false, personalOnly: false },
+        { usage: 'zwei', description: 'Zweiter Befehl.', channelOnly: true, personalOnly: false, button: { title: 'Zwei', verb: 'test.zwei' } },
+      ],
+    });
+    expect(parseCard(card).problems).toEqual([]);
+    expect(cardTexts(card).flatMap((t) => /^\*\*(.+?)\*\* – /.exec(t)?.[1] ?? [])).toEqual(['eins', 'zwei']);
+    expect(cardText(card)).toContain('**Nur in einem Team-Kanal**');
+    expect(cardActions(card).map((a) => a.verb)).toEqual(['test.zwei']);
   });
 
   it('marks the kanal commands as channel-only, after an @mention', () => {
@@ -65,9 +86,11 @@ describe('help card', () => {
     expect(cardText(help(['vpa']))).not.toContain('nicht verstanden');
   });
 
-  it('in a channel explains the @mention and offers no personal forms', () => {
+  it('in a channel explains the @mention, that client matters are answered 1:1, and offers no personal forms', () => {
     const card = help(['vpa'], { scope: 'channel' });
     expect(cardText(card)).toContain('Hier im Kanal erwähnst du mich zuerst');
+    expect(cardText(card)).toContain('Was du mit **abgeben**, **melden** und **status** anforderst, schicke ich dir in unseren 1:1-Chat');
+    expect(cardText(help(['vpa']))).not.toContain('1:1-Chat');
     expect(cardActions(card)).toEqual([]);
     expect(cardText(help(['vpa'], { scope: 'groupChat' }))).toContain('Hier im Gruppenchat');
   });

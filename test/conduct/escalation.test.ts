@@ -29,7 +29,7 @@ const ms = (d: Date, delta: number) => new Date(d.getTime() + delta);
 
 function modelOf<T>(row: OutboxRow | undefined): T {
   if (!row) throw new Error('no such outbox row');
-  return (row.message as { notice: { model: T } }).notice.model;
+  return row.message.notice.model as T;
 }
 
 async function report(db: TestDatabase, w: World, now = REPORTED): Promise<string> {
@@ -214,9 +214,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const rows = await outbox(db.prisma);
       const update = updatesOf(rows, `conduct:${id}:remind:managers:${w.maria.id}`);
       expect(update).toHaveLength(1);
-      const model = (update[0] as { notice: { kind: string; model: ConductReportModel } }).notice;
-      expect(model.kind).toBe('conductReport');
-      expect(model.model).toMatchObject({ recipientId: w.maria.id, acknowledgements: [{ person: { id: w.nils.id } }], actions: { acknowledge: true } });
+      const notice = update[0]!.notice;
+      expect(notice.kind).toBe('conductReport');
+      expect(notice.model as ConductReportModel).toMatchObject({ recipientId: w.maria.id, acknowledgements: [{ person: { id: w.nils.id } }], actions: { acknowledge: true } });
       expect(updatesOf(rows, `conduct:${id}:remind:managers:${w.nils.id}`)).toHaveLength(1);
     });
 

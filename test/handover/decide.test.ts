@@ -123,7 +123,7 @@ describe('decide', () => {
     expect(inform.howToInform.join(' ')).toMatch(/Einarbeitung erfolgt/);
     expect(inform.actions.confirmTrainingGiven).toBe(true);
     const successor = modelOf<HandoverSuccessorModel>(rows.find((r) => r.idempotencyKey === `handover:${id}:approved:successor`)?.message);
-    expect(successor).toMatchObject({ successorNotes: 'Der Kunde mag kurze Nachrichten am Vormittag.', previousVpa: { name: 'Anna Beispiel' }, onboardingEffort: 'mittel', actions: { confirmTrainingReceived: true } });
+    expect(successor).toMatchObject({ successorNotes: 'Der Kunde mag kurze Nachrichten am Vormittag.', previousVpa: { name: 'Anna Beispiel' }, onboardingEffort: 'mittel', caseSummary: 'Der Kunde braucht Buchhaltung nach DATEV, die der VPA nicht abdecken kann.', actions: { confirmTrainingReceived: true } });
     expect(recipientsOf(rows, 'handoverSuccessor')).toEqual([w.bernd.id]);
     // the assignment does not change before the training is confirmed
     expect(await db.prisma.assignment.count({ where: { clientId: w.client.id, to: null, vpaId: w.anna.id } })).toBe(1);

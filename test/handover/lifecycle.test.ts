@@ -38,7 +38,7 @@ describe('the whole process', () => {
     const s = await submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: at(0), input: validInput(w.client.id) });
     if (s.outcome !== 'submitted') throw new Error(s.outcome);
     const id = s.requestId;
-    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: at(1), requestId: id, successorId: w.bernd.id, onboardingEffort: 'mittel' });
+    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: at(1), requestId: id, successorId: w.bernd.id, onboardingEffort: 'mittel', caseSummary: 'Der Kunde braucht Buchhaltung nach DATEV, die der VPA nicht abdecken kann.' });
     await decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.nils, now: at(2), requestId: id, decision: 'approved', expectedVersion: 2 });
 
     // a VPA other than the two cannot confirm

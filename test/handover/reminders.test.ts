@@ -124,7 +124,7 @@ describe('follow-up due', () => {
     const id = await submitted(db.prisma, w);
     const followUpAt = new Date('2026-12-01T08:00:00Z');
     await requestClarification({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: NOW, requestId: id, followUpAt });
-    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: NOW, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering' });
+    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: NOW, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering', caseSummary: 'Der Kunde braucht Buchhaltung nach DATEV, die der VPA nicht abdecken kann.' });
     expect(await run(followUpDueJob, followUpAt)).toEqual([]);
   });
 });

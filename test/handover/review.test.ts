@@ -28,7 +28,7 @@ describe('review permissions', () => {
     for (const actor of [w.actors.anna, w.actors.bernd, w.actors.maria]) {
       expect((await appError(returnRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor, now: LATER, requestId: id }))).code).toBe('HANDOVER_COMMUNITY_ONLY');
       expect((await appError(requestClarification({ db: db.prisma, timeZone: 'Europe/Berlin', actor, now: LATER, requestId: id }))).code).toBe('HANDOVER_COMMUNITY_ONLY');
-      expect((await appError(proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'mittel' }))).code).toBe('HANDOVER_COMMUNITY_ONLY');
+      expect((await appError(proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'mittel', caseSummary: 'Der Kunde braucht Buchhaltung nach DATEV, die der VPA nicht abdecken kann.' }))).code).toBe('HANDOVER_COMMUNITY_ONLY');
     }
     expect((await appError(returnRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: 'nope' }))).code).toBe('HANDOVER_NOT_FOUND');
     expect(await snapshot(db.prisma)).toBe(before);
@@ -81,7 +81,7 @@ describe('returnRequest (zurückspielen)', () => {
     expect(own.actions.withdraw).toBe(false);
 
     // the request is over
-    expect((await appError(proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering' }))).code).toBe('HANDOVER_WRONG_STATE');
+    expect((await appError(proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering', caseSummary: 'Der Kunde braucht Buchhaltung nach DATEV, die der VPA nicht abdecken kann.' }))).code).toBe('HANDOVER_WRONG_STATE');
   });
 
   it('uses the default text when the reviewer leaves the message empty', async () => {
@@ -124,7 +124,7 @@ describe('requestClarification (klären lassen)', () => {
     await requestClarification({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, message: 'Wie lief das Gespräch?' });
     const rows = await outbox(db.prisma);
     expect(recipientsOf(rows, 'handoverClarify')).toEqual([w.anna.id, w.anna.id]);
-    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering' });
+    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering', caseSummary: 'Der Kunde braucht Buchhaltung nach DATEV, die der VPA nicht abdecken kann.' });
     expect((await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } })).status).toBe('awaiting_approval');
   });
 });
@@ -134,7 +134,7 @@ describe('proposeSuccessor (Wechsel vorschlagen)', () => {
     const id = await submitted(db.prisma, w);
     const before = await snapshot(db.prisma);
     for (const successorId of [w.anna.id, w.kim.id, 'nobody']) {
-      const e = await appError(proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId, onboardingEffort: 'mittel' }));
+      const e = await appError(proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId, onboardingEffort: 'mittel', caseSummary: 'Der Kunde braucht Buchhaltung nach DATEV, die der VPA nicht abdecken kann.' }));
       expect(e.code).toBe('HANDOVER_SUCCESSOR_INVALID');
     }
     expect((await appError(proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'sehr hoch' }))).code).toBe('HANDOVER_INPUT_INVALID');
@@ -144,9 +144,9 @@ describe('proposeSuccessor (Wechsel vorschlagen)', () => {
   it('posts the approval request to the freigabe channel in the wiki\'s template, with the computed changes', async () => {
     await bindPurpose(db.prisma, 'freigabe', w.maria.id);
     const id = await submitted(db.prisma, w);
-    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'hoch' });
+    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'hoch', caseSummary: 'Der Kunde braucht Buchhaltung nach DATEV, die der VPA nicht abdecken kann.' });
     const row = await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: 'awaiting_approval', successorId: w.bernd.id, onboardingEffort: 'hoch', refundCheck: true, proposedAt: LATER, vpaChanges12Months: 1, approvalPostKey: `handover:${id}:approval:channel` });
+    expect(row).toMatchObject({ status: 'awaiting_approval', successorId: w.bernd.id, onboardingEffort: 'hoch', caseSummary: 'Der Kunde braucht Buchhaltung nach DATEV, die der VPA nicht abdecken kann.', refundCheck: true, proposedAt: LATER, vpaChanges12Months: 1, approvalPostKey: `handover:${id}:approval:channel` });
 
     const rows = await outbox(db.prisma);
     expect(recipientsOf(rows, 'handoverApproval')).toEqual(['channel:freigabe']);
@@ -176,7 +176,7 @@ describe('proposeSuccessor (Wechsel vorschlagen)', () => {
 
   it('without a bound channel the approval request goes 1:1 to every manager', async () => {
     const id = await submitted(db.prisma, w);
-    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering' });
+    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering', caseSummary: 'Der Kunde braucht Buchhaltung nach DATEV, die der VPA nicht abdecken kann.' });
     const rows = await outbox(db.prisma);
     expect(recipientsOf(rows, 'handoverApproval')).toEqual([w.maria.id, w.nils.id].sort());
     expect((await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } })).approvalPostKey).toBeNull();
@@ -186,7 +186,7 @@ describe('proposeSuccessor (Wechsel vorschlagen)', () => {
     // An older change (Carla took over from Bernd in 2023) does not count.
     await assign(db.prisma, { clientId: w.client.id, vpaId: w.bernd.id, from: new Date('2021-01-01T00:00:00Z'), to: new Date('2023-01-01T00:00:00Z') });
     const id = await submitted(db.prisma, w);
-    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering' });
+    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: LATER, requestId: id, successorId: w.bernd.id, onboardingEffort: 'gering', caseSummary: 'Der Kunde braucht Buchhaltung nach DATEV, die der VPA nicht abdecken kann.' });
     expect((await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } })).vpaChanges12Months).toBe(1);
   });
 });

@@ -3,7 +3,9 @@
 // client refreshes, so the decision is made per person here, from the database.
 import { z } from 'zod';
 import { VERBS } from '../../../cards/common/verbs.ts';
-import { decide } from '../../../src/handover/index.ts';
+import { AppError } from '../../../src/errors/catalogue.ts';
+import { approvalConversationIds, decide } from '../../../src/handover/index.ts';
+import { conversationIdOf } from '../../activity.ts';
 import { defineAction } from '../registry.ts';
 import { answerWithCard, approvalCardFor, optionalText, requestRef, useCaseBase } from './shared.ts';
 
@@ -37,6 +39,10 @@ export const refreshApproval = defineAction({
   // Everyone in the channel refreshes; people the bot does not know get the read-only view.
   allowUnregistered: true,
   async handle(ctx, data) {
+    // Only where the approval card of this request was posted: elsewhere (another channel, a VPA's 1:1, a
+    // forged invoke) the answer shows nothing about the request.
+    const shownIn = await approvalConversationIds(ctx.db.prisma, data.requestId);
+    if (!shownIn.includes(conversationIdOf(ctx.turn.activity))) throw new AppError('CARD_NOT_IN_THIS_CONVERSATION', { detail: `approval of ${data.requestId}` });
     return { card: await approvalCardFor(ctx, data.requestId) };
   },
 });

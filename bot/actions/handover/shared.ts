@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards/common/types.ts';
 import { handoverApprovalCard } from '../../../cards/handover/approval.ts';
+import { AppError } from '../../../src/errors/catalogue.ts';
 import { handoverCard } from '../../../src/handover/index.ts';
 
 import type { TrackedHandoverKind } from '../../../src/notices/handover.ts';
@@ -26,7 +27,8 @@ export function useCaseBase(ctx: ActionContext) {
 /** The approval card as this person may see it: with the buttons for managers while a decision is open. */
 export async function approvalCardFor(ctx: ActionContext, requestId: string): Promise<AdaptiveCard> {
   const notice = await handoverCard({ db: ctx.db.prisma, requestId, kind: 'handoverApproval', now: ctx.clock.now(), timeZone: ctx.config.businessTimeZone });
-  if (notice.kind !== 'handoverApproval') return renderNoticeCard(notice);
+  // Only ever the approval model (what the approval post shows); never another card of the request.
+  if (notice.kind !== 'handoverApproval') throw new AppError('INTERNAL', { detail: `approval card of ${requestId} built as ${notice.kind}` });
   const view = ctx.actor && isManager(ctx.actor) && notice.model.decidable ? 'manager' : 'readonly';
   return handoverApprovalCard(notice.model, view);
 }
