@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 
-import type { UseCaseOptions } from '../handover/use-case.ts';
+import type { UseCaseOptions } from '../use-case/options.ts';
 import { loadConduct } from './context.ts';
 import { conductAcknowledgedModel, conductReportModel } from './view.ts';
 import { isManager, requireActor } from '../people/access.ts';

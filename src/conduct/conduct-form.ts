@@ -2,12 +2,12 @@
 import type { DbOrTx } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { Actor } from '../identity/find-actor.ts';
-import type { ChoiceOption } from '../notices/handover.ts';
+import type { ChoiceOption } from '../notices/common.ts';
 import type { ConductFormModel, ConductFormValues } from '../notices/conduct.ts';
 import { formatIsoDate } from '../time/format.ts';
 import { formIdOf } from '../invokes/form-id.ts';
 
-import { clientInfo } from '../handover/view.ts';
+import { clientInfo } from '../clients/client-info.ts';
 import { CONDUCT_TEXT_MAX_LENGTH, WHAT_HAPPENED_MIN_LENGTH, type ConductFieldErrors } from './validation.ts';
 import { hasRole, requireActor } from '../people/access.ts';
 

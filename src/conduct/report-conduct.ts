@@ -14,7 +14,7 @@ import type { ConductFormModel, ConductReceivedModel } from '../notices/conduct.
 import { enqueue } from '../outbox/enqueue.ts';
 import { peopleWithRoles } from '../notices/audience.ts';
 
-import type { UseCaseOptions, WithIds } from '../handover/use-case.ts';
+import type { UseCaseOptions, WithIds } from '../use-case/options.ts';
 import { MANAGER_ROLES } from '../people/roles.ts';
 import { conductForm } from './conduct-form.ts';
 import { loadConduct, type ConductCard } from './context.ts';

@@ -2,8 +2,7 @@
 // *they* acknowledged); all copies show every acknowledgement.
 import type { ConductAcknowledgedModel, ConductReceivedModel, ConductReportModel } from '../notices/conduct.ts';
 import { formatDateTime } from '../time/format.ts';
-import { clientInfo } from '../handover/view.ts';
-import type { ClientRow } from '../handover/context.ts';
+import { clientInfo, type ClientRow } from '../clients/client-info.ts';
 
 export interface ConductContext {
   report: { id: string; version: number; whatHappened: string; occurredAt: Date; evidence: string; createdAt: Date };

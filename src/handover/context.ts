@@ -9,13 +9,8 @@ import type { AssignmentSpan } from '../assignments/history.ts';
 
 export type HandoverRow = HandoverRequest;
 
-export interface ClientRow {
-  id: string;
-  number: string;
-  name: string;
-  class: string;
-  workType: string;
-}
+export type { ClientRow } from '../clients/client-info.ts';
+import type { ClientRow } from '../clients/client-info.ts';
 
 export interface AuditStep {
   action: string;

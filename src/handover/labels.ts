@@ -55,13 +55,6 @@ export function isOnboardingEffort(value: string): value is OnboardingEffort {
   return (ONBOARDING_EFFORTS as readonly string[]).includes(value);
 }
 
-/** Client.workType in German, as the wiki says it ("kontinuierliche oder einzelne Aufgaben"). */
-export function workTypeLabel(workType: string): string {
-  if (workType === 'continuous') return 'kontinuierliche Aufgaben';
-  if (workType === 'one-off') return 'einzelne Aufgaben';
-  return workType;
-}
-
 export function yesNo(value: boolean): string {
   return value ? 'ja' : 'nein';
 }

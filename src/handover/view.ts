@@ -2,7 +2,6 @@
 // here, once, so every card shows the same words.
 import type {
   ChallengeView,
-  ClientInfo,
   HandoverApprovalModel,
   HandoverClarifyModel,
   HandoverCompletedModel,
@@ -25,7 +24,10 @@ import type {
 } from '../notices/handover.ts';
 import type { Notice } from '../notices/types.ts';
 import { CHALLENGES, isChallengeId } from './challenges.ts';
-import type { ClientRow, HandoverContext } from './context.ts';
+import type { HandoverContext } from './context.ts';
+import { clientInfo } from '../clients/client-info.ts';
+
+export { clientInfo };
 import { formatDate, formatDateTime } from '../time/format.ts';
 import { serviceLength, vpaChangesLast12Months } from '../assignments/history.ts';
 import {
@@ -34,7 +36,6 @@ import {
   REASON_CATEGORY_LABELS,
   isHandoverStatus,
   isReasonCategory,
-  workTypeLabel,
   yesNo,
 } from './labels.ts';
 import { allows, isOpenStatus } from './states.ts';
@@ -54,18 +55,6 @@ export const DEFAULT_CLARIFY_MESSAGE =
   'und deine Bedenken ernst und unterstützen dich dabei – wenn du möchtest, vermitteln wir auch zwischen dir und dem Kunden. ' +
   'Sag uns bitte Bescheid, wie das Gespräch gelaufen ist.';
 
-export function clientInfo(c: ClientRow): ClientInfo {
-  return {
-    id: c.id,
-    number: c.number,
-    name: c.name,
-    class: c.class,
-    workType: c.workType,
-    workTypeLabel: workTypeLabel(c.workType),
-    nameWithClass: `${c.name} (${c.class})`,
-    label: `${c.number} · ${c.name}`,
-  };
-}
 
 export function statusLabel(status: string): string {
   return isHandoverStatus(status) ? HANDOVER_STATUS_LABELS[status] : status;

@@ -40,8 +40,9 @@ function listedCommands(card: unknown): Listed[] {
 /** The typed form of each table row that help may list (read loosely, so this also runs against a table without help metadata). */
 function tableCommands(): Listed[] {
   return (COMMANDS as readonly unknown[]).flatMap((c) => {
-    const row = c as { name: string; help?: { usage?: string }; channelOnly?: boolean };
-    if (row.help === undefined && 'help' in row) return []; // a row help does not list (a fallback)
+    const row = c as { name: string; roles?: unknown; help?: { usage?: string }; channelOnly?: boolean };
+    // A row with access metadata but no help entry is a fallback (`kanal <unknown>`), not a command of its own.
+    if (row.roles !== undefined && row.help === undefined) return [];
     return [{ usage: row.help?.usage ?? row.name, channelOnly: row.channelOnly === true }];
   });
 }

@@ -1,14 +1,18 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportConduct } from '../../src/conduct/report-conduct.ts';
 import { acknowledgeConduct } from '../../src/conduct/acknowledge-conduct.ts';
 import { conductForm } from '../../src/conduct/conduct-form.ts';
 import { listStatus } from '../../src/handover/list-status.ts';
 import type { ConductAcknowledgedModel, ConductReportModel } from '../../src/notices/conduct.ts';
 import { TEST_DATABASE_URL, type TestDatabase } from '../support/db.ts';
-import { createPerson } from '../support/people.ts';
+import { assign, createClient, createPerson, type TestPerson } from '../support/people.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
+import { cardText, parseCard } from '../support/cards.ts';
 import { NOW, actorOf, appError, bindPurpose, counts, outbox, snapshot, type World, useWorld } from '../handover/support.ts';
 
 const LATER = new Date(NOW.getTime() + 3_600_000);
+/** What a VPA reads under the date field when the date cannot be read: the formats that are accepted. */
+const DATE_FORMAT_ERROR = 'Bitte gib das Datum als TT.MM.JJJJ an, zum Beispiel 23.11.2026 (JJJJ-MM-TT geht auch).';
 
 function modelOf<T>(m: unknown): T {
   return (m as { notice: { model: T } }).notice.model;
@@ -92,9 +96,31 @@ describe('reportConduct', () => {
     expect(r.form.fieldErrors).toEqual({ whatHappened: 'Bitte beschreibe kurz, was passiert ist (mindestens 10 Zeichen).', occurredDate: 'Der Zeitpunkt liegt in der Zukunft.' });
     expect(r.form.clients).toEqual([{ value: w.client.id, label: '10023 · Müller GmbH' }]);
     expect(r.form.today).toBe('2026-11-24');
-    const bad = await reportConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: input(w.client.id, { occurredDate: '23.11.2026' }) });
-    expect(bad.outcome === 'invalid' && bad.form.fieldErrors).toEqual({ occurredDate: 'Bitte gib das Datum als TT.MM.JJJJ an.' });
+    // A date the card cannot have sent: the message names the formats that are accepted, and the typed
+    // value comes back as it was.
+    for (const typed of ['2026/11/23', '11/23/2026', '23.11.26', '31.02.2026', 'gestern']) {
+      const bad = await reportConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: input(w.client.id, { occurredDate: typed }) });
+      expect(bad.outcome === 'invalid' && bad.form.fieldErrors, typed).toEqual({ occurredDate: DATE_FORMAT_ERROR });
+      expect(bad.outcome === 'invalid' && bad.form.values.occurredDate).toBe(typed);
+    }
     expect(await snapshot(db.prisma)).toBe(before);
+  });
+
+  it('the date is accepted as the card’s Input.Date sends it (JJJJ-MM-TT) and as typed in German (TT.MM.JJJJ)', async () => {
+    const iso = await reportConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: input(w.client.id, { occurredDate: '2026-11-23' }) });
+    const german = await reportConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: input(w.client.id, { occurredDate: '23.11.2026' }) });
+    const short = await reportConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: input(w.client.id, { occurredDate: ' 3.1.2026 ', occurredTime: '' }) });
+    for (const r of [iso, german, short]) expect(r.outcome).toBe('reported');
+    const at = async (r: typeof iso) => (r.outcome === 'reported' ? (await db.prisma.conductReport.findUniqueOrThrow({ where: { id: r.reportId } })).occurredAt : null);
+    expect(await at(iso)).toEqual(new Date('2026-11-23T14:30:00Z'));
+    expect(await at(german)).toEqual(new Date('2026-11-23T14:30:00Z'));
+    expect(await at(short)).toEqual(new Date('2026-01-02T23:00:00Z'));
+    // Shown again for another field's error, a German date comes back as the card's Input.Date can show it.
+    const again = await reportConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: input(w.client.id, { occurredDate: '23.11.2026', whatHappened: 'doof' }) });
+    expect(again.outcome === 'invalid' && again.form.values.occurredDate).toBe('2026-11-23');
+    // In the future, typed in German.
+    const future = await reportConduct({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: input(w.client.id, { occurredDate: '24.12.2026', occurredTime: '' }) });
+    expect(future.outcome === 'invalid' && future.form.fieldErrors).toEqual({ occurredDate: 'Der Zeitpunkt liegt in der Zukunft.' });
   });
 
   it('without any manager the report is refused and not saved', async () => {
@@ -175,3 +201,32 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
   });
 }
+
+describe('the conduct form\'s date through /api/messages', () => {
+  let h: Harness;
+  let anna: TestPerson;
+  let client: { id: string };
+  beforeEach(async () => {
+    h = await startHarness({ now: NOW });
+    anna = await h.person('Anna Beispiel', ['vpa']);
+    await h.person('Maria Managerin', ['vpa_manager']);
+    client = await createClient(h.db.prisma, { number: '10023', name: 'Müller GmbH' });
+    await assign(h.db.prisma, { clientId: client.id, vpaId: anna.id, from: new Date('2026-03-01T00:00:00Z') });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('a date typed as TT.MM.JJJJ (a client without a date picker) is taken; an unreadable one gets a message naming the accepted formats under the date field', async () => {
+    const typed = await h.invoke('conduct.submit', input(client.id, { occurredDate: '23.11.2026' }), { from: anna });
+    expect(cardText(typed.body?.value)).toContain('Deine Meldung ist angekommen');
+    expect(await h.db.prisma.conductReport.count()).toBe(1);
+
+    const bad = await h.invoke('conduct.submit', input(client.id, { occurredDate: '2026/11/23' }), { from: anna });
+    const form = bad.body?.value as { body: { type: string; id?: string; text?: string }[] };
+    expect(parseCard(form).problems).toEqual([]);
+    const dateIndex = form.body.findIndex((e) => e.type === 'Input.Date');
+    expect(form.body[dateIndex + 1]).toMatchObject({ type: 'TextBlock', text: DATE_FORMAT_ERROR });
+    expect(await h.db.prisma.conductReport.count()).toBe(1);
+  });
+});

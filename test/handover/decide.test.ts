@@ -3,8 +3,9 @@ import { decide } from '../../src/handover/decide.ts';
 import { withdrawRequest } from '../../src/handover/withdraw-request.ts';
 import type { HandoverApprovalModel, HandoverInformClientModel, HandoverRejectedModel, HandoverSuccessorModel } from '../../src/notices/handover.ts';
 import { TEST_DATABASE_URL, type TestDatabase } from '../support/db.ts';
-import { createPerson } from '../support/people.ts';
-import { NOW, actorOf, appError, bindPurpose, outbox, proposed, recipientsOf, snapshot, submitted, updatesOf, type World, useWorld } from './support.ts';
+import { assign, createPerson } from '../support/people.ts';
+import { proposeSuccessor } from '../../src/handover/propose-successor.ts';
+import { CASE_SUMMARY, NOW, actorOf, appError, bindPurpose, outbox, proposed, recipientsOf, snapshot, submitted, updatesOf, type World, useWorld } from './support.ts';
 
 const LATER = new Date(NOW.getTime() + 3_600_000);
 
@@ -120,13 +121,68 @@ describe('decide', () => {
     const inform = modelOf<HandoverInformClientModel>(rows.find((r) => r.idempotencyKey === `handover:${id}:approved:vpa`)?.message);
     expect(inform.successor.name).toBe('Bernd Nachfolger');
     expect(inform.howToInform[0]).toMatch(/Informiere Müller GmbH bitte selbst und persönlich/);
+    expect(inform.howToInform.join(' ')).toMatch(/Kunde informiert/);
     expect(inform.howToInform.join(' ')).toMatch(/Einarbeitung erfolgt/);
-    expect(inform.actions.confirmTrainingGiven).toBe(true);
+    // first "Kunde informiert" (with the form's answer as the default of the client's wish); the training follows
+    expect(inform.actions).toEqual({ confirmClientInformed: true, confirmTrainingGiven: false });
+    expect(inform.informed).toEqual({ done: false, atText: null, trainingWantedDefault: true });
     const successor = modelOf<HandoverSuccessorModel>(rows.find((r) => r.idempotencyKey === `handover:${id}:approved:successor`)?.message);
-    expect(successor).toMatchObject({ successorNotes: 'Der Kunde mag kurze Nachrichten am Vormittag.', previousVpa: { name: 'Anna Beispiel' }, onboardingEffort: 'mittel', caseSummary: 'Der Kunde braucht Buchhaltung nach DATEV, die der VPA nicht abdecken kann.', actions: { confirmTrainingReceived: true } });
+    expect(successor).toMatchObject({ successorNotes: 'Der Kunde mag kurze Nachrichten am Vormittag.', previousVpa: { name: 'Anna Beispiel' }, onboardingEffort: 'mittel', actions: { confirmTrainingReceived: false } });
+    expect(successor.trainingIntro).toMatch(/informiert den Kunden jetzt/);
     expect(recipientsOf(rows, 'handoverSuccessor')).toEqual([w.bernd.id]);
-    // the assignment does not change before the training is confirmed
+    // approval never moves the assignment and never completes
     expect(await db.prisma.assignment.count({ where: { clientId: w.client.id, to: null, vpaId: w.anna.id } })).toBe(1);
+    expect(await db.prisma.assignment.count({ where: { clientId: w.client.id, vpaId: w.bernd.id } })).toBe(0);
+    expect(row.completedAt).toBeNull();
+    expect(row.clientInformedAt).toBeNull();
+    expect(recipientsOf(rows, 'handoverCompleted')).toEqual([]);
+  });
+
+  it('approval does not complete even when the form said no training: the VPA informs the client first', async () => {
+    const id = await proposed(db.prisma, w, { clientWantsTraining: 'false' });
+    const r = await decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now: LATER, requestId: id, decision: 'approved' });
+    expect(r.status).toBe('approved');
+    const row = await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: 'approved', completedAt: null, trainingWanted: null, openClientId: w.client.id });
+    expect(await db.prisma.assignment.count({ where: { clientId: w.client.id, to: null, vpaId: w.anna.id } })).toBe(1);
+  });
+
+  it('four eyes: a manager who also reviews (community + vpa_manager) cannot approve their own proposal', async () => {
+    const paula = await createPerson(db.prisma, { name: 'Paula Doppelrolle', roles: ['community', 'vpa_manager'] });
+    const paulaActor = await actorOf(db.prisma, paula.id);
+    const id = await submitted(db.prisma, w);
+    await proposeSuccessor({ db: db.prisma, timeZone: 'Europe/Berlin', actor: paulaActor, now: NOW, requestId: id, successorId: w.bernd.id, onboardingEffort: 'mittel', caseSummary: CASE_SUMMARY });
+    const before = await snapshot(db.prisma);
+    for (const decision of ['approved', 'rejected'] as const) {
+      const e = await appError(decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: paulaActor, now: LATER, requestId: id, decision, rejectionReason: 'Lieber doch nicht wechseln.' }));
+      expect(e.code).toBe('HANDOVER_OWN_PROPOSAL');
+      expect(e.userMessage).toMatch(/Vier-Augen-Prinzip/);
+    }
+    expect(await snapshot(db.prisma)).toBe(before);
+    // another manager decides
+    await decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now: LATER, requestId: id, decision: 'approved' });
+    expect((await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } })).status).toBe('approved');
+  });
+
+  it('an approval for a client the VPA no longer serves is refused, before anything is written; a rejection still works', async () => {
+    const id = await proposed(db.prisma, w);
+    // Meanwhile the client went to Carla.
+    const moved = new Date(NOW.getTime() + 60_000);
+    await db.prisma.assignment.updateMany({ where: { clientId: w.client.id, vpaId: w.anna.id, to: null }, data: { to: moved } });
+    await assign(db.prisma, { clientId: w.client.id, vpaId: w.carla.id, from: moved });
+    const before = await snapshot(db.prisma);
+    const e = await appError(decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now: LATER, requestId: id, decision: 'approved' }));
+    expect(e.code).toBe('HANDOVER_ASSIGNMENT_CHANGED');
+    expect(await snapshot(db.prisma)).toBe(before);
+    await decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.nils, now: LATER, requestId: id, decision: 'rejected', rejectionReason: 'Kunde ist schon bei Carla.' });
+    expect((await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } })).status).toBe('rejected');
+  });
+
+  it('an assignment that ends in the future still counts as current: approval works', async () => {
+    const id = await proposed(db.prisma, w);
+    await db.prisma.assignment.updateMany({ where: { clientId: w.client.id, vpaId: w.anna.id, to: null }, data: { to: new Date('2027-03-01T00:00:00Z') } });
+    await decide({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now: LATER, requestId: id, decision: 'approved' });
+    expect((await db.prisma.handoverRequest.findUniqueOrThrow({ where: { id } })).status).toBe('approved');
   });
 
   it('a later click says who decided already and when', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALLOWED_FROM, OPEN_STATUSES, allows, isOpenStatus } from '../../src/handover/states.ts';
 import { HANDOVER_STATUSES } from '../../src/handover/labels.ts';
-import { assertMayComplete, assertMayDecide, assertMayRequest, assertMayReview, assertRequester, assertSuccessor } from '../../src/handover/permissions.ts';
+import { assertMayClose, assertMayDecide, assertMayPropose, assertMayRequest, assertMayReview, assertRequester, assertSuccessor } from '../../src/handover/permissions.ts';
 import { parseBoolean, validateDraft } from '../../src/handover/validation.ts';
 import { parseLocalDateTime } from '../../src/time/format.ts';
 import { AppError } from '../../src/errors/catalogue.ts';
@@ -31,25 +31,28 @@ describe('state machine', () => {
     expect(table).toEqual({
       startReview: ['submitted'],
       returnRequest: ['submitted', 'in_review', 'clarifying'],
-      requestClarification: ['submitted', 'in_review', 'clarifying'],
+      requestClarification: ['submitted', 'in_review'],
+      answerClarification: ['clarifying'],
       proposeSuccessor: ['submitted', 'in_review', 'clarifying'],
       decide: ['awaiting_approval'],
       withdraw: ['submitted', 'in_review', 'clarifying', 'awaiting_approval'],
+      confirmClientInformed: ['approved'],
       confirmTraining: ['approved'],
       complete: ['approved'],
+      cancel: ['approved'],
     });
     expect(allows('nonsense', 'decide')).toBe(false);
   });
 
   it('closed states allow nothing', () => {
-    for (const s of ['completed', 'returned', 'rejected', 'withdrawn']) {
+    for (const s of ['completed', 'returned', 'rejected', 'withdrawn', 'resolved', 'cancelled']) {
       expect(Object.keys(ALLOWED_FROM).filter((a) => allows(s, a as keyof typeof ALLOWED_FROM))).toEqual([]);
     }
   });
 });
 
 describe('permissions', () => {
-  const request = { vpaId: 'anna', successorId: 'bernd' };
+  const request = { vpaId: 'anna', successorId: 'bernd', reviewerId: 'kim' };
   it('an unknown sender is not registered', () => {
     expect(code(() => requireActor(null))).toBe('NOT_REGISTERED');
   });
@@ -71,14 +74,32 @@ describe('permissions', () => {
     expect(code(() => assertMayDecide(actor('anna', 'vpa_manager'), request))).toBe('HANDOVER_OWN_REQUEST');
     expect(code(() => assertMayDecide(actor('bernd', 'client_manager'), request))).toBe('HANDOVER_OWN_REQUEST');
   });
-  it('requester, successor and completion', () => {
+  it('decide (four eyes): whoever proposed the change does not decide it', () => {
+    // Kim holds both community and vpa_manager: she proposed, so another manager decides.
+    expect(code(() => assertMayDecide(actor('kim', 'community', 'vpa_manager'), request))).toBe('HANDOVER_OWN_PROPOSAL');
+    expect(code(() => assertMayDecide(actor('kim', 'community', 'client_manager'), request))).toBe('HANDOVER_OWN_PROPOSAL');
+    expect(code(() => assertMayDecide(actor('lea', 'community', 'vpa_manager'), request))).toBeNull();
+    expect(code(() => assertMayDecide(actor('kim', 'community', 'vpa_manager'), { ...request, reviewerId: null }))).toBeNull();
+  });
+  it('propose: community, not their own request, never themself as successor', () => {
+    expect(code(() => assertMayPropose(actor('kim', 'community'), request, 'bernd'))).toBeNull();
+    expect(code(() => assertMayPropose(actor('kim', 'community', 'vpa'), request, 'kim'))).toBe('HANDOVER_SUCCESSOR_SELF');
+    expect(code(() => assertMayPropose(actor('maria', 'vpa_manager'), request, 'bernd'))).toBe('HANDOVER_COMMUNITY_ONLY');
+    expect(code(() => assertMayPropose(actor('anna', 'vpa', 'community'), request, 'bernd'))).toBe('HANDOVER_OWN_REQUEST');
+  });
+  it('requester, successor and closing (abschließen / abbrechen)', () => {
     expect(code(() => assertRequester(actor('anna', 'vpa'), request))).toBeNull();
     expect(code(() => assertRequester(actor('bernd', 'vpa'), request))).toBe('HANDOVER_NOT_REQUESTER');
     expect(code(() => assertSuccessor(actor('bernd', 'vpa'), request))).toBeNull();
     expect(code(() => assertSuccessor(actor('anna', 'vpa'), request))).toBe('HANDOVER_NOT_SUCCESSOR');
     expect(code(() => assertSuccessor(actor('bernd', 'vpa'), { successorId: null }))).toBe('HANDOVER_NOT_SUCCESSOR');
-    expect(code(() => assertMayComplete(actor('maria', 'vpa_manager')))).toBeNull();
-    expect(code(() => assertMayComplete(actor('kim', 'community')))).toBe('HANDOVER_MANAGER_ONLY');
+    expect(code(() => assertMayClose(actor('maria', 'vpa_manager'), request))).toBeNull();
+    expect(code(() => assertMayClose(actor('nils', 'client_manager'), request))).toBeNull();
+    // the proposer may close (the four-eyes decision is already made)
+    expect(code(() => assertMayClose(actor('kim', 'community', 'vpa_manager'), request))).toBeNull();
+    expect(code(() => assertMayClose(actor('kim', 'community'), request))).toBe('HANDOVER_MANAGER_ONLY');
+    expect(code(() => assertMayClose(actor('anna', 'vpa', 'vpa_manager'), request))).toBe('HANDOVER_OWN_REQUEST');
+    expect(code(() => assertMayClose(actor('bernd', 'vpa', 'client_manager'), request))).toBe('HANDOVER_OWN_REQUEST');
   });
 });
 

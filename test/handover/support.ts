@@ -13,8 +13,19 @@ import { testDatabase, type TestDatabase } from '../support/db.ts';
 import { submitRequest } from '../../src/handover/submit-request.ts';
 import { proposeSuccessor } from '../../src/handover/propose-successor.ts';
 import { decide } from '../../src/handover/decide.ts';
+import { confirmClientInformed } from '../../src/handover/confirm-client-informed.ts';
+import { loadConfig, type Config } from '../../src/config/config.ts';
 
 export const NOW = new Date('2026-11-24T09:00:00Z'); // Tuesday, 10:00 in Berlin
+export const TZ = 'Europe/Berlin';
+
+/** The reviewer's case description for the approval template's `Grund:` line (at least 20 characters). */
+export const CASE_SUMMARY = 'Der Kunde braucht Buchhaltung nach DATEV, die der VPA nicht abdecken kann.';
+
+/** The full configuration with its defaults (reminders after 2, step-4 reminders after 5 working days). */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ DATABASE_URL: 'file:unused', LOG_LEVEL: 'silent', ...env });
+}
 
 export async function actorOf(prisma: Db, personId: string): Promise<Actor> {
   const p = await prisma.person.findUniqueOrThrow({ where: { id: personId }, include: { roles: true } });
@@ -87,15 +98,16 @@ export async function counts(prisma: Db): Promise<Record<string, number>> {
 
 /** A snapshot of everything a use case could change, to assert that a refused call changed nothing. */
 export async function snapshot(prisma: Db): Promise<string> {
-  const [requests, audit, out, assignments, conduct, acks] = await Promise.all([
+  const [requests, audit, out, assignments, conduct, acks, claims] = await Promise.all([
     prisma.handoverRequest.findMany({ orderBy: { id: 'asc' } }),
     prisma.auditEvent.findMany({ orderBy: { id: 'asc' } }),
     prisma.outboxMessage.findMany({ orderBy: { id: 'asc' } }),
     prisma.assignment.findMany({ orderBy: { id: 'asc' } }),
     prisma.conductReport.findMany({ orderBy: { id: 'asc' } }),
     prisma.conductAcknowledgement.findMany({ orderBy: [{ reportId: 'asc' }, { personId: 'asc' }] }),
+    prisma.reminderClaim.findMany({ orderBy: { key: 'asc' } }),
   ]);
-  return JSON.stringify({ requests, audit, out, assignments, conduct, acks });
+  return JSON.stringify({ requests, audit, out, assignments, conduct, acks, claims });
 }
 
 export async function bindPurpose(prisma: Db, purpose: ChannelPurpose, boundById: string): Promise<string> {
@@ -138,13 +150,21 @@ export async function submitted(prisma: Db, w: World, overrides: Record<string, 
 
 export async function proposed(prisma: Db, w: World, overrides: Record<string, unknown> = {}, now = NOW, effort = 'mittel'): Promise<string> {
   const id = await submitted(prisma, w, overrides, now);
-  await proposeSuccessor({ db: prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now, requestId: id, successorId: w.bernd.id, onboardingEffort: effort });
+  await proposeSuccessor({ db: prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now, requestId: id, successorId: w.bernd.id, onboardingEffort: effort, caseSummary: CASE_SUMMARY });
   return id;
 }
 
 export async function approved(prisma: Db, w: World, overrides: Record<string, unknown> = {}, now = NOW): Promise<string> {
   const id = await proposed(prisma, w, overrides, now);
   await decide({ db: prisma, timeZone: 'Europe/Berlin', actor: w.actors.maria, now, requestId: id, decision: 'approved' });
+  return id;
+}
+
+/** Approved and the VPA confirmed "Kunde informiert" with the client's wish; without a training it is completed. */
+export async function informed(prisma: Db, w: World, options: { trainingWanted: boolean; now?: Date; overrides?: Record<string, unknown> }): Promise<string> {
+  const now = options.now ?? NOW;
+  const id = await approved(prisma, w, options.overrides ?? {}, now);
+  await confirmClientInformed({ db: prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now, requestId: id, trainingWanted: options.trainingWanted });
   return id;
 }
 

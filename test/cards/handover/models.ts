@@ -219,6 +219,9 @@ export function approvalModel(overrides: Partial<HandoverApprovalModel> = {}): H
     proposedAtText: '21.11.2026, 14:00 Uhr',
     decision: { state: 'pending', label: 'Wartet auf Freigabe', byName: null, atText: null, rejectionReason: null },
     decidable: true,
+    closable: false,
+    completionError: null,
+    closedText: null,
     managerTeamsUserIds: ['29:maria', '29:petra'],
     ...overrides,
   };
@@ -259,7 +262,8 @@ export function clarifyModel(overrides: Partial<HandoverClarifyModel> = {}): Han
     message: 'Bitte sprich die verspäteten Rückmeldungen direkt beim Kunden an und schlag feste Zeiten vor.',
     mediation: true,
     followUpText: 'Wir melden uns spätestens am 02.12.2026 wieder bei dir.',
-    actions: { withdraw: true },
+    answerText: null,
+    actions: { withdraw: true, answer: true },
     ...overrides,
   };
 }
@@ -289,7 +293,8 @@ export function informClientModel(overrides: Partial<HandoverInformClientModel> 
       'Stell den Kontakt her, am besten in einer gemeinsamen E-Mail.',
     ],
     training: training(),
-    actions: { confirmTrainingGiven: true },
+    informed: { done: true, atText: '25.11.2026, 09:30 Uhr', trainingWantedDefault: true },
+    actions: { confirmClientInformed: false, confirmTrainingGiven: true },
     ...overrides,
   };
 }
@@ -332,6 +337,8 @@ export function reminderModel(overrides: Partial<HandoverReminderModel> = {}): H
     reasonCategoryLabel: 'Bedarf des Kunden hat sich geändert',
     sinceText: 'seit 21.11.2026, 14:00 Uhr',
     mediationNote: null,
+    note: null,
+    closeActions: false,
     ...overrides,
   };
 }

@@ -121,7 +121,7 @@ describe('after approval: inform the client, the successor, the training', () =>
     expect(text).toContain('Einarbeitung: steht noch aus');
     expect(actionByTitle(card, 'Einarbeitung erfolgt')).toMatchObject({ type: 'Action.Execute', verb: 'handover.training.given', data: { requestId: 'req_1', version: 5 } });
     expect(card).toMatchSnapshot();
-    expect(cardActions(handoverInformClientCard(informClientModel({ actions: { confirmTrainingGiven: false } })))).toEqual([]);
+    expect(cardActions(handoverInformClientCard(informClientModel({ actions: { confirmClientInformed: false, confirmTrainingGiven: false } })))).toEqual([]);
   });
 
   it('tells the successor about the client, the effort and the notes; "Einarbeitung erhalten" confirms receipt', () => {
