@@ -9,6 +9,11 @@ import { createConnectorTransport } from './outbox/connector-transport.ts';
 import { createOutboxSender, defaultInstanceId } from './outbox/sender.ts';
 import type { OutboxWorker } from './server.ts';
 
+/** Why a send was cancelled; its name becomes the attempt's logged reason ("network error: ServerStopping"). */
+class ServerStopping extends Error {
+  override name = 'ServerStopping';
+}
+
 /** fetch whose requests also end when `cancel()` returns an aborted signal (a stop running out of time). */
 function cancellableFetch(cancel: () => AbortSignal): typeof fetch {
   return (input, init) => {
@@ -38,7 +43,7 @@ export function createOutboxWorker(deps: { config: Config; db: Database; logger:
       sender.start();
     },
     async stop(cancel) {
-      const cancelNow = () => cancelSends.abort();
+      const cancelNow = () => cancelSends.abort(new ServerStopping('the stop deadline is near'));
       if (cancel?.aborted) cancelNow();
       else cancel?.addEventListener('abort', cancelNow, { once: true });
       try {

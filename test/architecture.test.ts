@@ -200,10 +200,10 @@ describe('architecture checker (can fail)', () => {
 
   it('(c) flags a runtime import from src/ in cards/, not `import type`', () => {
     expect(checkFile('cards/handover/review.ts', "import { REASON_CATEGORY_LABELS } from '../../src/handover/labels.ts';").map((x) => x.rule)).toEqual(['c']);
-    expect(checkFile('cards/handover/review.ts', "import { type HandoverView } from '../../src/handover/view.ts';").map((x) => x.rule)).toEqual(['c']);
+    expect(checkFile('cards/handover/review.ts', "import { type HandoverView } from '../../src/handover/view/review.ts';").map((x) => x.rule)).toEqual(['c']);
     expect(checkFile('cards/help.ts', "const x = await import('../src/ids.ts');").map((x) => x.rule)).toEqual(['c']);
     expect(checkFile('cards/help.ts', "export { y } from '../src/ids.ts';").map((x) => x.rule)).toEqual(['c']);
-    expect(checkFile('cards/handover/review.ts', "import type { HandoverView } from '../../src/handover/view.ts';")).toEqual([]);
+    expect(checkFile('cards/handover/review.ts', "import type { HandoverView } from '../../src/handover/view/review.ts';")).toEqual([]);
     expect(checkFile('cards/help.ts', "export type { Role } from '../src/people/roles.ts';")).toEqual([]);
     expect(checkFile('cards/help.ts', "type R = import('../src/people/roles.ts').Role;")).toEqual([]);
     expect(checkFile('cards/help.ts', "import { t } from './common/text.ts';")).toEqual([]);

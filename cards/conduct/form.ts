@@ -90,6 +90,8 @@ function formCard(model: ConductFormModel, clients: readonly ChoiceOption[], hid
         label: 'Wann war das?',
         isRequired: true,
         errorMessage: 'Bitte gib das Datum an (nicht in der Zukunft).',
+        // Where a client has no date picker this is a text box: the server also takes the German TT.MM.JJJJ.
+        placeholder: 'TT.MM.JJJJ',
         max: model.today,
         ...(values.occurredDate ? { value: values.occurredDate } : {}),
         spacing: 'medium',

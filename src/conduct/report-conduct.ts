@@ -23,7 +23,7 @@ import { conductReceivedModel, conductReportModel } from './view.ts';
 import { hasRole, requireActor } from '../people/access.ts';
 
 export interface ReportConductOptions extends UseCaseOptions, WithIds {
-  /** The form's values as the card sent them: clientId, whatHappened, occurredDate (YYYY-MM-DD), occurredTime (HH:mm, optional), evidence. */
+  /** The form's values as the card sent them: clientId, whatHappened, occurredDate (YYYY-MM-DD from Input.Date, or typed TT.MM.JJJJ), occurredTime (HH:mm, optional), evidence. */
   input: Record<string, unknown>;
 }
 

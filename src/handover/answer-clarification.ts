@@ -9,7 +9,7 @@ import { assertRequester } from './permissions.ts';
 import { assertActionAllowed, keyOf, parseCards, refreshCards, send, transition } from './store.ts';
 import type { HandoverChange, RequestActionOptions } from './use-case.ts';
 import { TEXT_MAX_LENGTH } from './validation.ts';
-import { reminderModel } from './view.ts';
+import { reminderModel } from './view/reminder.ts';
 
 export const CLARIFICATION_NOTE_MIN_LENGTH = 5;
 

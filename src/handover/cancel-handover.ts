@@ -9,7 +9,7 @@ import { loadContext, loadRequest } from './context.ts';
 import { assertMayClose } from './permissions.ts';
 import { assertActionAllowed, keyOf, parseCards, refreshCards, send, transition } from './store.ts';
 import type { HandoverChange } from './use-case.ts';
-import { reminderModel } from './view.ts';
+import { reminderModel } from './view/reminder.ts';
 
 export async function cancelHandover(options: CloseHandoverOptions): Promise<HandoverChange> {
   const { db, now, requestId, expectedVersion, timeZone } = options;

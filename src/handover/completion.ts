@@ -10,8 +10,8 @@ import type { IdGenerator } from '../ids.ts';
 import { managerAudience } from '../notices/audience.ts';
 import { loadContext, type HandoverRow } from './context.ts';
 import { keyOf, send } from './store.ts';
-import { completedModel } from './view.ts';
-import { reminderModel } from './view.ts';
+import { completedModel } from './view/after-approval.ts';
+import { reminderModel } from './view/reminder.ts';
 
 export function readyToComplete(row: HandoverRow): boolean {
   if (row.status !== 'approved' || !row.successorId || !row.clientInformedAt) return false;

@@ -3,7 +3,7 @@
 import type { DbOrTx } from '../db/client.ts';
 import type { HandoverRequest } from '../db/generated/sqlite/client.ts';
 import { AppError } from '../errors/catalogue.ts';
-import type { PersonInfo } from '../notices/handover.ts';
+import type { PersonInfo, TrackedHandoverKind } from '../notices/handover.ts';
 import { MANAGER_ROLES } from '../people/roles.ts';
 import type { AssignmentSpan } from '../assignments/history.ts';
 
@@ -37,9 +37,10 @@ export interface HandoverContext {
   lastTaskAt: Date | null;
   /** The request's audit events, oldest first (the timeline). */
   steps: AuditStep[];
-  /** Every VPA except the requesting one (review card's successor choice). */
-  successorCandidates: SuccessorCandidate[];
-  managerTeamsUserIds: string[];
+  /** Every VPA except the requesting one: loaded only for the review card's successor choice (cardContext). */
+  successorCandidates?: SuccessorCandidate[];
+  /** The managers' Teams ids for the approval card's refresh: loaded only for that card (cardContext). */
+  managerTeamsUserIds?: string[];
   now: Date;
   timeZone: string;
 }
@@ -87,7 +88,7 @@ export async function loadAssignments(db: DbOrTx, clientId: string): Promise<Ass
 }
 
 export async function loadContext(db: DbOrTx, request: HandoverRow, now: Date, timeZone: string): Promise<HandoverContext> {
-  const [client, vpa, reviewer, successor, decidedBy, assignments, lastTask, events, candidates, managers] = await Promise.all([
+  const [client, vpa, reviewer, successor, decidedBy, assignments, lastTask, events] = await Promise.all([
     loadClient(db, request.clientId),
     person(db, request.vpaId),
     person(db, request.reviewerId),
@@ -96,12 +97,6 @@ export async function loadContext(db: DbOrTx, request: HandoverRow, now: Date, t
     loadAssignments(db, request.clientId),
     db.task.findFirst({ where: { clientId: request.clientId }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } }),
     db.auditEvent.findMany({ where: { subjectType: 'handover', subjectId: request.id }, orderBy: { at: 'asc' }, select: { action: true, at: true, actorId: true } }),
-    db.person.findMany({
-      where: { roles: { some: { role: 'vpa' } }, id: { not: request.vpaId } },
-      select: { id: true, name: true, takesNewClients: true, absentFrom: true, absentUntil: true },
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    }),
-    db.person.findMany({ where: { roles: { some: { role: { in: [...MANAGER_ROLES] } } }, teamsUserId: { not: null } }, select: { teamsUserId: true }, orderBy: { id: 'asc' } }),
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => !!id))];
   const actors = actorIds.length ? await db.person.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
@@ -118,9 +113,27 @@ export async function loadContext(db: DbOrTx, request: HandoverRow, now: Date, t
     steps: events
       .map((e) => ({ action: e.action, at: e.at, actor: e.actorId ? { id: e.actorId, name: names.get(e.actorId) ?? 'unbekannt' } : null }))
       .sort((a, b) => a.at.getTime() - b.at.getTime() || stepRank(a.action) - stepRank(b.action)),
-    successorCandidates: candidates,
-    managerTeamsUserIds: managers.map((m) => m.teamsUserId).filter((id): id is string => !!id).slice(0, 60),
     now,
     timeZone,
   };
+}
+
+/**
+ * The context with what one card kind needs beyond the common part: a model loads only what it shows (the
+ * successor choice only for the review card, the managers' ids only for the approval card's refresh).
+ */
+export async function cardContext(db: DbOrTx, ctx: HandoverContext, kind: TrackedHandoverKind): Promise<HandoverContext> {
+  if (kind === 'handoverReview' && !ctx.successorCandidates) {
+    const successorCandidates = await db.person.findMany({
+      where: { roles: { some: { role: 'vpa' } }, id: { not: ctx.request.vpaId } },
+      select: { id: true, name: true, takesNewClients: true, absentFrom: true, absentUntil: true },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    });
+    return { ...ctx, successorCandidates };
+  }
+  if (kind === 'handoverApproval' && !ctx.managerTeamsUserIds) {
+    const managers = await db.person.findMany({ where: { roles: { some: { role: { in: [...MANAGER_ROLES] } } }, teamsUserId: { not: null } }, select: { teamsUserId: true }, orderBy: { id: 'asc' }, take: 60 });
+    return { ...ctx, managerTeamsUserIds: managers.map((m) => m.teamsUserId).filter((id): id is string => !!id) };
+  }
+  return ctx;
 }

@@ -13,7 +13,7 @@ import { assertMayDecide } from './permissions.ts';
 import { assertActionAllowed, keyOf, parseCards, refreshCards, send, sendTracked, trackCards, transition } from './store.ts';
 import type { HandoverChange, RequestActionOptions } from './use-case.ts';
 import { TEXT_MAX_LENGTH } from './validation.ts';
-import { rejectedModel } from './view.ts';
+import { rejectedModel } from './view/request.ts';
 import { requireActor } from '../people/access.ts';
 
 export const REJECTION_REASON_MIN_LENGTH = 5;

@@ -3,8 +3,8 @@
 import type { DbOrTx } from '../db/client.ts';
 import type { TrackedHandoverKind } from '../notices/handover.ts';
 import type { Notice } from '../notices/types.ts';
-import { loadContext, loadRequest } from './context.ts';
-import { trackedNotice } from './view.ts';
+import { cardContext, loadContext, loadRequest } from './context.ts';
+import { trackedNotice } from './view/tracked.ts';
 
 export interface HandoverCardOptions {
   db: DbOrTx;
@@ -19,5 +19,5 @@ export interface HandoverCardOptions {
 export async function handoverCard(options: HandoverCardOptions): Promise<Notice> {
   const row = await loadRequest(options.db, options.requestId);
   const ctx = await loadContext(options.db, row, options.now, options.timeZone);
-  return trackedNotice(options.kind, ctx, options.step);
+  return trackedNotice(options.kind, await cardContext(options.db, ctx, options.kind), options.step);
 }

@@ -9,7 +9,7 @@ import { REASON_CATEGORIES, REASON_CATEGORY_LABELS } from './labels.ts';
 import { currentAt } from '../assignments/current.ts';
 
 import { REASON_MIN_LENGTH, TEXT_MAX_LENGTH, type FieldErrors } from './validation.ts';
-import { clientInfo } from './view.ts';
+import { clientInfo } from '../clients/client-info.ts';
 import { hasRole, requireActor } from '../people/access.ts';
 
 export const EMPTY_FORM_VALUES: HandoverFormValues = { clientId: '', reasonCategory: '', reason: '', measures: '', clientWantsTraining: null, successorNotes: '' };

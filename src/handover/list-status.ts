@@ -8,7 +8,8 @@ import type { Actor } from '../identity/find-actor.ts';
 import { formatDate, formatDateTime } from '../time/format.ts';
 
 import { OPEN_STATUSES, REVIEWABLE_STATUSES } from './states.ts';
-import { clientInfo, nextStepText, statusLabel } from './view.ts';
+import { clientInfo } from '../clients/client-info.ts';
+import { nextStepText, statusLabel } from './view/shared.ts';
 import { hasRole, isManager, requireActor } from '../people/access.ts';
 
 export interface ListStatusOptions {

@@ -18,7 +18,8 @@ import type { TickContext, TickJob } from '../tick/job.ts';
 import { addWorkingDays } from '../time/working-days.ts';
 import { loadContext, loadRequest, type HandoverContext } from './context.ts';
 import { keyOf, send, sendTracked, trackCards } from './store.ts';
-import { reminderModel, trainingWanted } from './view.ts';
+import { reminderModel } from './view/reminder.ts';
+import { trainingWanted } from './view/shared.ts';
 
 /** Default working days until an open step after approval reminds once (config may override). */
 export const TRAINING_REMINDER_WORKING_DAYS = 5;

@@ -8,7 +8,7 @@ import { assertMayReview } from './permissions.ts';
 import { assertActionAllowed, keyOf, parseCards, refreshCards, sendTracked, trackCards, transition } from './store.ts';
 import type { HandoverChange, RequestActionOptions } from './use-case.ts';
 import { TEXT_MAX_LENGTH } from './validation.ts';
-import { DEFAULT_CLARIFY_MESSAGE } from './view.ts';
+import { DEFAULT_CLARIFY_MESSAGE } from './view/request.ts';
 import { requireActor } from '../people/access.ts';
 
 export const MAX_FOLLOW_UP_DAYS = 366;

@@ -7,7 +7,7 @@ import { assertMayReview } from './permissions.ts';
 import { assertActionAllowed, keyOf, parseCards, refreshCards, send, transition } from './store.ts';
 import type { HandoverChange, RequestActionOptions } from './use-case.ts';
 import { TEXT_MAX_LENGTH } from './validation.ts';
-import { DEFAULT_RETURN_MESSAGE, returnedModel } from './view.ts';
+import { DEFAULT_RETURN_MESSAGE, returnedModel } from './view/request.ts';
 import { requireActor } from '../people/access.ts';
 
 export interface ReturnRequestOptions extends RequestActionOptions {

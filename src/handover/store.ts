@@ -8,10 +8,11 @@ import type { TrackedHandoverKind } from '../notices/handover.ts';
 import type { Notice, Recipient } from '../notices/types.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import type { HandoverContext, HandoverRow } from './context.ts';
-import { loadRequest } from './context.ts';
+import { cardContext, loadRequest } from './context.ts';
 import { formatAt } from '../time/format.ts';
 import { ALLOWED_FROM, allows, type HandoverAction } from './states.ts';
-import { statusLabel, trackedNotice } from './view.ts';
+import { statusLabel } from './view/shared.ts';
+import { trackedNotice } from './view/tracked.ts';
 
 export interface TrackedCard {
   /** Outbox idempotency key of the original send (`updatesKey` of its updates). */
@@ -74,7 +75,7 @@ export async function refreshCards(db: DbOrTx, cards: readonly TrackedCard[], ct
   for (const card of cards) {
     await enqueue(db, {
       idempotencyKey: `${card.key}:v${ctx.request.version}`,
-      message: { mode: 'update', updatesKey: card.key, notice: trackedNotice(card.kind, ctx, card.step) },
+      message: { mode: 'update', updatesKey: card.key, notice: trackedNotice(card.kind, await cardContext(db, ctx, card.kind), card.step) },
       now,
     });
   }
@@ -87,7 +88,7 @@ export async function send(db: DbOrTx, key: string, recipient: Recipient, notice
 
 /** Sends a card that shows the request and returns its tracking entry. */
 export async function sendTracked(db: DbOrTx, key: string, recipient: Recipient, kind: TrackedHandoverKind, ctx: HandoverContext, now: Date, step?: 'given' | 'received'): Promise<TrackedCard> {
-  await send(db, key, recipient, trackedNotice(kind, ctx, step), now);
+  await send(db, key, recipient, trackedNotice(kind, await cardContext(db, ctx, kind), step), now);
   return step ? { key, kind, step } : { key, kind };
 }
 

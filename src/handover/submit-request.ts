@@ -18,7 +18,9 @@ import { assertMayRequest } from './permissions.ts';
 import { keyOf, sendTracked, trackCards, type TrackedCard } from './store.ts';
 import type { UseCaseOptions, WithIds } from './use-case.ts';
 import { validateDraft } from './validation.ts';
-import { challengeViews, clientInfo, statusLabel, submittedModel } from './view.ts';
+import { challengeViews, statusLabel } from './view/shared.ts';
+import { clientInfo } from '../clients/client-info.ts';
+import { submittedModel } from './view/request.ts';
 import { hasRole, requireActor } from '../people/access.ts';
 import { currentAt } from '../assignments/current.ts';
 

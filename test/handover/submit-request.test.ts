@@ -180,6 +180,32 @@ describe('submitRequest', () => {
   });
 });
 
+describe('the current assignment (from <= now, no end or an end in the future)', () => {
+  it('an assignment with a future end date is current: the form offers the client and the request is accepted', async () => {
+    await db.prisma.assignment.updateMany({ where: { clientId: w.client.id, vpaId: w.anna.id }, data: { to: new Date('2027-01-31T00:00:00Z') } });
+    expect((await handoverForm({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW })).clients.map((c) => c.value)).toEqual([w.client.id]);
+    expect((await submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: validInput(w.client.id) })).outcome).toBe('submitted');
+  });
+
+  it('an assignment ending exactly now, or starting later, is not current', async () => {
+    const later = await createClient(db.prisma, { number: '10088', name: 'Später GmbH' });
+    await assign(db.prisma, { clientId: later.id, vpaId: w.anna.id, from: new Date(NOW.getTime() + 86_400_000) });
+    await db.prisma.assignment.updateMany({ where: { clientId: w.client.id, vpaId: w.anna.id }, data: { to: NOW } });
+    expect((await handoverForm({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW })).noClients).toBe(true);
+    for (const clientId of [w.client.id, later.id]) {
+      expect((await appError(submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.anna, now: NOW, input: validInput(clientId) }))).code).toBe('HANDOVER_NOT_YOUR_CLIENT');
+    }
+  });
+
+  it('a shared client: each of its current VPAs may request, one open request at a time', async () => {
+    await assign(db.prisma, { clientId: w.client.id, vpaId: w.carla.id, from: new Date('2026-06-01T00:00:00Z') });
+    const id = await submitted(db.prisma, w);
+    expect((await appError(submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.carla, now: NOW, input: validInput(w.client.id) }))).code).toBe('HANDOVER_ALREADY_OPEN');
+    await returnRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.kim, now: NOW, requestId: id });
+    expect((await submitRequest({ db: db.prisma, timeZone: 'Europe/Berlin', actor: w.actors.carla, now: new Date(NOW.getTime() + 60_000), input: validInput(w.client.id) })).outcome).toBe('submitted');
+  });
+});
+
 describe.skipIf(!TEST_DATABASE_URL)('submitRequest on postgres', () => {
   let pg: TestDatabase;
   let pw: World;

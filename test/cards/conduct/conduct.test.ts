@@ -13,7 +13,8 @@ describe('conduct form (melden)', () => {
     expectValidCard(card);
     expect(cardInputIds(card)).toEqual(['clientId', 'whatHappened', 'occurredDate', 'occurredTime', 'evidence']);
     expect(cardText(card)).toContain('an die VPA-Manager und Kundenmanager, persönlich und nicht an andere VPAs');
-    expect(card.actions).toEqual([{ type: 'Action.Execute', title: 'Meldung senden', verb: 'conduct.submit', style: 'positive', associatedInputs: 'auto' }]);
+    // The form instance travels with the inputs (one form makes at most one report).
+    expect(card.actions).toEqual([{ type: 'Action.Execute', title: 'Meldung senden', verb: 'conduct.submit', data: { formId: 'form_melden_1' }, style: 'positive', associatedInputs: 'auto' }]);
     expect(card).toMatchSnapshot();
   });
 
@@ -21,7 +22,8 @@ describe('conduct form (melden)', () => {
     const card = conductFormCard(conductFormModel());
     for (const id of ['clientId', 'whatHappened', 'occurredDate']) expect(inputById(card, id), id).toMatchObject({ isRequired: true, errorMessage: expect.stringMatching(/^Bitte /) });
     for (const id of ['occurredTime', 'evidence']) expect(inputById(card, id).isRequired, id).toBeUndefined();
-    expect(inputById(card, 'occurredDate')).toMatchObject({ type: 'Input.Date', max: '2026-11-24' });
+    // Without a date picker the Input.Date is a text box: the placeholder shows the German format the server takes too.
+    expect(inputById(card, 'occurredDate')).toMatchObject({ type: 'Input.Date', max: '2026-11-24', placeholder: 'TT.MM.JJJJ' });
     const time = new RegExp(String(inputById(card, 'occurredTime').regex));
     for (const ok of ['', '00:00', '09:05', '14:30', '23:59']) expect(time.test(ok), ok).toBe(true);
     for (const bad of ['24:00', '9:05', '14.30', '14:60', 'abends']) expect(time.test(bad), bad).toBe(false);
@@ -48,6 +50,7 @@ describe('conduct form (melden)', () => {
     expect(inputById(card, 'occurredDate').value).toBe('2026-11-30');
     expect(inputById(card, 'occurredTime').value).toBe('25:00');
     expect(inputById(card, 'evidence').value).toBe('Screenshot');
+    expect(actionByTitle(card, 'Meldung senden').data).toEqual({ formId: 'form_melden_1' });
     expect(card).toMatchSnapshot();
   });
 

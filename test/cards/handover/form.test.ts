@@ -11,7 +11,8 @@ describe('handover form (abgeben)', () => {
     const card = handoverFormCard(formModel());
     expectValidCard(card);
     expect(cardInputIds(card)).toEqual(['clientId', 'reasonCategory', 'reason', 'measures', 'clientWantsTraining', 'successorNotes']);
-    expect(card.actions).toEqual([{ type: 'Action.Execute', title: 'Anfrage einreichen', verb: 'handover.submit', style: 'positive', associatedInputs: 'auto' }]);
+    // The form instance travels with the inputs (one form makes at most one request).
+    expect(card.actions).toEqual([{ type: 'Action.Execute', title: 'Anfrage einreichen', verb: 'handover.submit', data: { formId: 'form_abgeben_1' }, style: 'positive', associatedInputs: 'auto' }]);
     expect(card).toMatchSnapshot();
   });
 
@@ -73,6 +74,7 @@ describe('handover form (abgeben)', () => {
     expect(inputById(card, 'measures').value).toBe('Gespräch');
     expect(inputById(card, 'clientWantsTraining').value).toBe('false');
     expect(inputById(card, 'successorNotes').value).toBe('Post');
+    expect(actionByTitle(card, 'Anfrage einreichen').data).toEqual({ formId: 'form_abgeben_1' });
     expect(card).toMatchSnapshot();
   });
 
@@ -124,7 +126,7 @@ describe('challenge card (the wiki’s answer at once)', () => {
     expect(card).toMatchSnapshot();
   });
 
-  it('"Trotzdem einreichen" sends the draft as the form does, confirmed; "Bearbeiten" reopens the form with it', () => {
+  it('"Trotzdem einreichen" sends the draft as the form does, confirmed; "Bearbeiten" reopens the form with it; both keep the form instance', () => {
     const card = handoverChallengeCard(challengeModel());
     expect(actionByTitle(card, 'Trotzdem einreichen')).toMatchObject({
       type: 'Action.Execute',
@@ -137,9 +139,10 @@ describe('challenge card (the wiki’s answer at once)', () => {
         clientWantsTraining: 'false',
         successorNotes: 'Rechnungen immer per Post.',
         confirmChallenges: true,
+        formId: 'form_abgeben_1',
       },
     });
-    expect(actionByTitle(card, 'Bearbeiten')).toMatchObject({ type: 'Action.Execute', verb: 'handover.form', data: { values: challengeModel().draft } });
+    expect(actionByTitle(card, 'Bearbeiten')).toMatchObject({ type: 'Action.Execute', verb: 'handover.form', data: { values: challengeModel().draft, formId: 'form_abgeben_1' } });
     expect(cardActions(card)).toHaveLength(2);
   });
 
@@ -149,7 +152,7 @@ describe('challenge card (the wiki’s answer at once)', () => {
     // Realistic German at the length limit: both buttons carry everything.
     const normal = handoverChallengeCard(challengeModel({ challenges: [long, long, long, long], draft }));
     expectValidCard(normal);
-    expect(actionByTitle(normal, 'Bearbeiten').data).toEqual({ values: draft });
+    expect(actionByTitle(normal, 'Bearbeiten').data).toEqual({ values: draft, formId: 'form_abgeben_1' });
     expect(cardText(normal)).not.toContain('Deine Texte sind zu lang');
 
     // Every character two bytes: "Bearbeiten" leaves the texts behind and says so; the confirm is unchanged.
@@ -157,8 +160,8 @@ describe('challenge card (the wiki’s answer at once)', () => {
     const widest = { ...draft, reason: max, measures: max, successorNotes: max };
     const card = handoverChallengeCard(challengeModel({ challenges: [long, long, long, long], draft: widest }));
     expectValidCard(card);
-    expect(actionByTitle(card, 'Trotzdem einreichen').data).toMatchObject({ reason: max, measures: max, successorNotes: max, confirmChallenges: true });
-    expect(actionByTitle(card, 'Bearbeiten').data).toEqual({ values: { ...widest, reason: '', measures: '', successorNotes: '' } });
+    expect(actionByTitle(card, 'Trotzdem einreichen').data).toMatchObject({ reason: max, measures: max, successorNotes: max, confirmChallenges: true, formId: 'form_abgeben_1' });
+    expect(actionByTitle(card, 'Bearbeiten').data).toEqual({ values: { ...widest, reason: '', measures: '', successorNotes: '' }, formId: 'form_abgeben_1' });
     expect(cardText(card)).toContain('Deine Texte sind zu lang');
   });
 });
