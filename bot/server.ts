@@ -59,9 +59,13 @@ export interface App {
   stop(): Promise<StopResult>;
 }
 
-/** Time kept after the cut for recording cancelled sends and closing the database. */
-function reserveMs(deadlineMs: number): number {
-  return Math.min(1000, Math.floor(deadlineMs / 4));
+/**
+ * The stop's timeline within its deadline. The cut (open connections closed, sends cancelled) leaves time to
+ * record the cancelled sends and close the database; giving up a moment before the deadline leaves the
+ * caller time to log why before it exits.
+ */
+function stopTimeline(deadlineMs: number): { cutMs: number; giveUpMs: number } {
+  return { cutMs: deadlineMs - Math.min(1000, Math.floor(deadlineMs / 4)), giveUpMs: deadlineMs - Math.min(100, Math.floor(deadlineMs / 20)) };
 }
 
 function closeConnections(server: Server['server'], which: 'idle' | 'all'): void {
@@ -177,20 +181,21 @@ export function createServer(deps: ServerDeps): App {
   async function stop(): Promise<StopResult> {
     stopping = true;
     const deadlineMs = config.stopDeadlineMs;
+    const { cutMs, giveUpMs } = stopTimeline(deadlineMs);
     const cut = new AbortController();
     const step = { name: 'http' };
     const cutTimer = setTimeout(() => {
       logger.warn({ code: 'STOP_DEADLINE', deadlineMs, step: step.name, inFlight }, 'stop deadline near: closing open connections, cancelling outbox sends');
       cut.abort();
-    }, deadlineMs - reserveMs(deadlineMs));
+    }, cutMs);
     let deadlineTimer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'deadline'>((resolve) => {
-      deadlineTimer = setTimeout(() => resolve('deadline'), deadlineMs);
+      deadlineTimer = setTimeout(() => resolve('deadline'), giveUpMs);
     });
     try {
       const outcome = await Promise.race([stopSteps(cut.signal, step).then(() => 'done' as const), deadline]);
       if (outcome === 'done') return { forced: cut.signal.aborted };
-      logger.error({ code: 'STOP_DEADLINE', deadlineMs, step: step.name }, 'stop deadline passed with a step unfinished');
+      logger.error({ code: 'STOP_DEADLINE', deadlineMs, step: step.name }, 'stop deadline reached with a step unfinished');
       cut.abort();
       // Best effort: the stuck step may still hold the database, and the process is about to exit anyway.
       if (step.name !== 'database') db.close().catch(() => undefined);

@@ -7,7 +7,8 @@ import type { ActionData, AdaptiveCard, CardAction } from '../common/types.ts';
 import { VERBS } from '../common/verbs.ts';
 import { labeledText } from '../handover/parts.ts';
 
-const CONDUCT_ACK_TITLE = 'Zur Kenntnis genommen';
+// The same title as the report card's button (cards/conduct/report.ts), so managers see one action under one name.
+const CONDUCT_ACK_TITLE = 'erledigt';
 
 export function conductReminderCard(model: ConductReminderModel): AdaptiveCard {
   const data: ActionData = { reportId: model.reportId, version: model.version };

@@ -2,7 +2,7 @@
 //   conduct.remindManagers  N working hours after the report, still no acknowledgement
 //                           -> every VPA manager and client manager (not the reporter), 1:1, one reminder each
 //   conduct.escalateAdmin   N further working hours after that reminder, still no acknowledgement
-//                           -> the admin team (the `admin` channel when bound, else every admin 1:1), once
+//                           -> every admin 1:1, once (never the `admin` channel: a conduct report is personal)
 // N is config.conductEscalationWorkingHours (CONDUCT_ESCALATION_WORKING_HOURS, default 4); working hours are
 // Mon–Fri 09:00–17:00 in the business time zone without nationwide public holidays (src/time/working-hours.ts).
 // One acknowledgement by any manager ends it: a report acknowledged before a step is due never gets that step.
@@ -19,7 +19,7 @@
 // concurrent acknowledgement is either seen or comes after the messages.
 import { recordAudit } from '../audit/record.ts';
 import type { Tx } from '../db/client.ts';
-import { adminAudience, managerAudience, peopleWithRoles, type Audience } from '../notices/audience.ts';
+import { managerAudience, peopleWithRoles, personAudience, type Audience } from '../notices/audience.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { MANAGER_ROLES } from '../people/roles.ts';
 import { onceOnlyJob } from '../reminders/once-job.ts';
@@ -122,9 +122,9 @@ export const conductEscalateAdminJob: TickJob = onceOnlyJob<OpenConductReport>({
     const remindedAt = await claimedAt(tx, remindManagersKey(row.id));
     if (!remindedAt) return NOT_DUE;
     const report = await loadConduct(tx, row.id, config.businessTimeZone);
-    const audience = await adminAudience(tx, [report.reporterId]);
+    const audience = (await peopleWithRoles(tx, ['admin'], [report.reporterId])).map((p) => personAudience(p.id));
     if (audience.length === 0) {
-      // Nobody to tell yet: not claimed, so it goes out once an admin is registered or the channel is bound.
+      // Nobody to tell yet: not claimed, so it goes out once an admin is registered.
       logger.warn({ code: 'CONDUCT_NO_ADMIN', reportId: row.id }, 'unacknowledged conduct report: no admin team to escalate to');
       return NOT_DUE;
     }

@@ -190,6 +190,30 @@ describe('SIGTERM while the Bot Connector never answers', () => {
   });
 });
 
+describe('SIGTERM during a start-up that hangs', () => {
+  it('a database that never answers the migration: exits at the deadline with code 1 and says why', { timeout: 45_000 }, async () => {
+    // Accepts PostgreSQL connections and never answers, so the migration waits for ever.
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    cleanups.push(async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    });
+    const { port } = silent.address() as net.AddressInfo;
+    const s = startInGroup('node', { DATABASE_URL: `postgresql://u:p@127.0.0.1:${port}/staffelstab`, STOP_DEADLINE_MS: '1500' });
+    let out = '';
+    s.child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    await until('the migration to connect', () => sockets.length > 0, 30_000);
+
+    const ms = await terminateGroup(s.child.pid!, 8000);
+
+    expect(ms).toBeLessThan(1500 + 1000);
+    expect(await s.exited).toBe(1);
+    expect(out).toContain('"code":"STOP_DEADLINE"');
+  });
+});
+
 describe('app.stop() in-process', () => {
   let db: TestDatabase | undefined;
   afterEach(async () => {

@@ -169,14 +169,17 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect((await outbox(db.prisma)).length).toBe(count);
     });
 
-    it('goes to the admin channel instead when one is bound', async () => {
+    it('never goes to the admin channel, even when one is bound: a conduct report is personal', async () => {
       await withAdmins();
       await bindPurpose(db.prisma, 'admin', admins[0]!.id);
       await report(db, w);
       await tick(MANAGERS_DUE);
-      expect(await tick(ADMIN_DUE)).toEqual(['[conduct.escalateAdmin] Eskalation an Kanal admin: dringende Meldung zu Kunde 10023 (Müller GmbH) hat kein Manager zur Kenntnis genommen']);
-      expect(await escalations()).toEqual(['channel:admin']);
-      // the managers' reminder is never a channel message
+      const lines = await tick(ADMIN_DUE);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).not.toContain('Kanal');
+      expect((await escalations()).filter((e) => e.startsWith('channel:'))).toEqual([]);
+      expect(await escalations()).toEqual(admins.map((a) => a.id).sort());
+      // the managers' reminder is never a channel message either
       expect(await reminders()).toEqual([w.maria.id, w.nils.id].sort());
     });
 

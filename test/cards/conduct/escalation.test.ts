@@ -31,10 +31,10 @@ describe('conduct reminder (to each manager, 1:1, once)', () => {
     expect(card).toMatchSnapshot();
   });
 
-  it('carries the report card’s acknowledge action (same verb and data), titled "Zur Kenntnis genommen"', () => {
+  it('carries the report card’s acknowledge action (same verb and data), titled "erledigt" like the report card', () => {
     const card = conductReminderCard(conductReminderModel());
     expect(cardActions(card)).toHaveLength(1);
-    expect(actionByTitle(card, 'Zur Kenntnis genommen')).toMatchObject({ type: 'Action.Execute', verb: 'conduct.ack', data: { reportId: 'rep_1', version: 1 } });
+    expect(actionByTitle(card, 'erledigt')).toMatchObject({ type: 'Action.Execute', verb: 'conduct.ack', data: { reportId: 'rep_1', version: 1 } });
     const report = executeByVerb(conductReportCard(conductReportModel()), 'conduct.ack');
     expect(executeByVerb(card, 'conduct.ack').data).toEqual(report.data);
     expect(cardInputIds(card)).toEqual([]);
