@@ -1,5 +1,5 @@
-// Public API of the Kundenabgabe domain (DESIGN.md process 1), for bot/ and the CLI. Every use case takes one
-// options object ({ db, actor, now, timeZone?, ... }), runs in one transaction with an audit event and queues
+// Public API of the Kundenabgabe domain (docs/kundenabgabe.md), for bot/ and the CLI. Every use case takes one
+// options object ({ db, actor, now, timeZone, ... }), runs in one transaction with an audit event and queues
 // the notices it causes in the outbox (idempotency keys `handover:<requestId>:<step>…`). Refusals are
 // AppErrors with German user messages (HANDOVER_* in src/errors/catalogue.ts); nothing changes then.
 //
