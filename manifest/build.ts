@@ -68,7 +68,6 @@ const HILFE: Command = { title: 'hilfe', de: 'Zeigt, was ich für dich tun kann'
 const ABGEBEN: Command = { title: 'abgeben', de: 'Einen deiner Kunden zur Abgabe vorschlagen', en: 'Propose handing one of your clients over' };
 const MELDEN: Command = { title: 'melden', de: 'Einen respektlosen Kunden an die Manager melden', en: 'Report a disrespectful client to the managers' };
 const STATUS: Command = { title: 'status', de: 'Stand deiner offenen Vorgänge', en: 'Status of your open requests' };
-const SCHICHT_BERICHT: Command = { title: 'schicht bericht', de: 'Was im Konto Conny gerade wartet', en: 'What is waiting in the Conny account' };
 const KANAL: Command[] = [
   { title: 'kanal freigabe', de: 'Dieser Kanal erhält die Freigabeanfragen', en: 'This channel receives approval requests' },
   { title: 'kanal betreuung', de: 'Dieser Kanal ist der Prüfkanal des Community-Teams', en: "This channel is the community team's review channel" },
@@ -79,9 +78,9 @@ const KANAL: Command[] = [
 // The forms of abgeben and melden carry personal details, so they are offered in the personal chat;
 // the kanal commands work only in a team channel.
 const COMMAND_LISTS: { scopes: ('personal' | 'team' | 'groupChat')[]; commands: Command[] }[] = [
-  { scopes: ['personal'], commands: [HILFE, ABGEBEN, MELDEN, STATUS, SCHICHT_BERICHT] },
-  { scopes: ['team'], commands: [HILFE, STATUS, SCHICHT_BERICHT, ...KANAL] },
-  { scopes: ['groupChat'], commands: [HILFE, STATUS, SCHICHT_BERICHT] },
+  { scopes: ['personal'], commands: [HILFE, ABGEBEN, MELDEN, STATUS] },
+  { scopes: ['team'], commands: [HILFE, STATUS, ...KANAL] },
+  { scopes: ['groupChat'], commands: [HILFE, STATUS] },
 ];
 
 const TEXT = {

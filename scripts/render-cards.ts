@@ -10,6 +10,8 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import type { AdaptiveCard } from '../cards/common/types.ts';
 import { errorCard } from '../cards/error.ts';
 import { helpCard } from '../cards/help.ts';
+import { COMMAND_TABLE } from '../bot/commands/table.ts';
+import { helpModel } from '../bot/help.ts';
 import { welcomeCard } from '../cards/welcome.ts';
 import { ERRORS } from '../src/errors/catalogue.ts';
 import { CONDUCT_RENDERERS as C } from '../bot/render/conduct-renderers.ts';
@@ -33,10 +35,10 @@ export const CARD_EXAMPLES: readonly CardExample[] = [
   { name: 'welcome-vpa', card: welcomeCard({ scope: 'personal', name: 'Anna', roles: ['vpa'] }) },
   { name: 'welcome-channel', card: welcomeCard({ scope: 'channel', name: undefined, roles: [] }) },
   { name: 'welcome-no-role', card: welcomeCard({ scope: 'personal', name: 'Jonas', roles: [] }) },
-  { name: 'help-vpa', card: helpCard({ name: 'Anna', roles: ['vpa'], unknownText: false, scope: 'personal' }) },
-  { name: 'help-manager', card: helpCard({ name: 'Petra', roles: ['vpa_manager'], unknownText: false, scope: 'personal' }) },
-  { name: 'help-unknown-text', card: helpCard({ name: 'Mehmet', roles: ['shift'], unknownText: true, scope: 'personal' }) },
-  { name: 'help-no-role', card: helpCard({ name: undefined, roles: [], unknownText: false, scope: 'personal' }) },
+  { name: 'help-vpa', card: helpCard(helpModel(COMMAND_TABLE, { name: 'Anna', roles: ['vpa'] }, 'personal', false)) },
+  { name: 'help-manager', card: helpCard(helpModel(COMMAND_TABLE, { name: 'Petra', roles: ['vpa_manager'] }, 'personal', false)) },
+  { name: 'help-unknown-text', card: helpCard(helpModel(COMMAND_TABLE, { name: 'Mehmet', roles: ['shift'] }, 'personal', true)) },
+  { name: 'help-no-role', card: helpCard(helpModel(COMMAND_TABLE, { name: '', roles: [] }, 'personal', false)) },
   { name: 'error', card: errorCard({ code: 'FORBIDDEN_ROLE', message: ERRORS.FORBIDDEN_ROLE.de }) },
   // Kundenabgabe and conduct reports (example models: test/cards/handover/models.ts).
   { name: 'handover-form', card: H.handoverForm(hm.formModel()) },

@@ -50,13 +50,18 @@ const STEP_ORDER = [
   'handover.submitted',
   'handover.review_started',
   'handover.clarification_requested',
+  'handover.resolved',
+  'handover.clarification_failed',
   'handover.returned',
   'handover.successor_proposed',
   'handover.approved',
   'handover.rejected',
   'handover.withdrawn',
+  'handover.client_informed',
   'handover.training_given',
   'handover.training_received',
+  'handover.completion_failed',
+  'handover.cancelled',
   'handover.completed',
 ];
 

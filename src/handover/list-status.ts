@@ -44,6 +44,8 @@ function sinceOf(r: Row): Date {
     returned: r.returnedAt,
     rejected: r.decidedAt,
     withdrawn: r.withdrawnAt,
+    resolved: r.clarificationAnsweredAt,
+    cancelled: r.cancelledAt,
   };
   return byStatus[r.status] ?? r.submittedAt;
 }
@@ -84,6 +86,8 @@ export async function listStatus(options: ListStatusOptions): Promise<HandoverSt
           { withdrawnAt: { gte: recent } },
           { completedAt: { gte: recent } },
           { status: 'rejected', decidedAt: { gte: recent } },
+          { status: 'resolved', clarificationAnsweredAt: { gte: recent } },
+          { cancelledAt: { gte: recent } },
         ],
       },
       include,

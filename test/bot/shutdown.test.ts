@@ -26,7 +26,9 @@ interface Started {
   /** Exit code, or the signal's name. */
   exited: Promise<number | string>;
   /** Resolves with the URL the server logged; rejects if it exits or stays silent for 30 s. */
-  url: Promise<string>;
+  url(): Promise<string>;
+  /** stdout and stderr so far. */
+  output(): string;
 }
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -66,20 +68,21 @@ function startInGroup(command: 'npm start' | 'node', env: Record<string, string>
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
-  const url = new Promise<string>((resolve, reject) => {
-    const started = Date.now();
-    const timer = setInterval(() => {
-      const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
-      if (m?.[1]) {
-        clearInterval(timer);
-        resolve(m[1]);
-      } else if (child.exitCode !== null || Date.now() - started > 30_000) {
-        clearInterval(timer);
-        reject(new Error(`server did not start: exit ${child.exitCode}; output: ${out.slice(0, 2000)}`));
-      }
-    }, 50);
-  });
-  return { child, exited, url };
+  const url = () =>
+    new Promise<string>((resolve, reject) => {
+      const started = Date.now();
+      const timer = setInterval(() => {
+        const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
+        if (m?.[1]) {
+          clearInterval(timer);
+          resolve(m[1]);
+        } else if (child.exitCode !== null || Date.now() - started > 30_000) {
+          clearInterval(timer);
+          reject(new Error(`server did not start: exit ${child.exitCode}; output: ${out.slice(0, 2000)}`));
+        }
+      }, 50);
+    });
+  return { child, exited, url, output: () => out };
 }
 
 /** Signals the whole group and resolves with the ms until no process of it is left (or rejects after `limitMs`). */
@@ -122,7 +125,7 @@ describe('SIGTERM with stdout and stderr closed (a log shipper that died)', () =
   async function stopWithClosedPipes(command: 'npm start' | 'node'): Promise<{ ms: number; exit: number | string }> {
     const dir = tempDir();
     const s = startInGroup(command, { DATABASE_URL: `file:${path.join(dir, 'x.db')}`, STOP_DEADLINE_MS: '3000' });
-    const url = await s.url;
+    const url = await s.url();
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     s.child.stdout?.destroy();
     s.child.stderr?.destroy();
@@ -161,7 +164,7 @@ describe('SIGTERM while the Bot Connector never answers', () => {
     await queueText(db.prisma, 'stuck-1', { type: 'conversation', conversationId: 'stuck-conv' }, 'Hallo', new Date(Date.now() - 1000));
 
     const s = startInGroup('node', { DATABASE_URL: databaseUrl, STOP_DEADLINE_MS: '2000', OUTBOX_POLL_MS: '50' });
-    const url = await s.url;
+    const url = await s.url();
     const c = connector;
     await until('the outbox send to hang at the connector', () => c.heldCount() >= 1);
 
@@ -202,15 +205,13 @@ describe('SIGTERM during a start-up that hangs', () => {
     });
     const { port } = silent.address() as net.AddressInfo;
     const s = startInGroup('node', { DATABASE_URL: `postgresql://u:p@127.0.0.1:${port}/staffelstab`, STOP_DEADLINE_MS: '1500' });
-    let out = '';
-    s.child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
     await until('the migration to connect', () => sockets.length > 0, 30_000);
 
     const ms = await terminateGroup(s.child.pid!, 8000);
 
     expect(ms).toBeLessThan(1500 + 1000);
     expect(await s.exited).toBe(1);
-    expect(out).toContain('"code":"STOP_DEADLINE"');
+    expect(s.output()).toContain('"code":"STOP_DEADLINE"');
   });
 });
 

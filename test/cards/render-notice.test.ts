@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ADAPTIVE_CARD_CONTENT_TYPE, cardAttachment, renderNotice, renderNoticeCard } from '../../bot/render/render-notice.ts';
 import { errorCard } from '../../cards/error.ts';
 import { helpCard } from '../../cards/help.ts';
+import { COMMAND_TABLE } from '../../bot/commands/table.ts';
+import { helpModel } from '../../bot/help.ts';
 import { welcomeCard } from '../../cards/welcome.ts';
 import type { Notice } from '../../src/notices/types.ts';
 import { cardText, parseCard } from '../support/cards.ts';
@@ -10,7 +12,7 @@ describe('renderNotice', () => {
   it('sends card notices as one Adaptive Card attachment built by the kind’s card function', () => {
     const cases: [Notice, unknown][] = [
       [{ kind: 'welcome', model: { scope: 'personal', name: 'Anna', roles: ['vpa'] } }, welcomeCard({ scope: 'personal', name: 'Anna', roles: ['vpa'] })],
-      [{ kind: 'help', model: { scope: 'personal', name: 'Anna', roles: ['shift'], unknownText: true } }, helpCard({ scope: 'personal', name: 'Anna', roles: ['shift'], unknownText: true })],
+      [{ kind: 'help', model: helpModel(COMMAND_TABLE, { name: 'Anna', roles: ['shift'] }, 'personal', true) }, helpCard(helpModel(COMMAND_TABLE, { name: 'Anna', roles: ['shift'] }, 'personal', true))],
       [{ kind: 'error', model: { code: 'FORBIDDEN_ROLE', message: 'Dafür fehlt dir die Berechtigung.' } }, errorCard({ code: 'FORBIDDEN_ROLE', message: 'Dafür fehlt dir die Berechtigung.' })],
     ];
     for (const [notice, expected] of cases) {

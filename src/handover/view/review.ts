@@ -48,7 +48,7 @@ export function reviewModel(ctx: HandoverContext): HandoverReviewModel {
     proposal: ctx.successor && r.onboardingEffort ? { successor: ctx.successor, onboardingEffort: r.onboardingEffort, refundCheck: r.refundCheck } : null,
     decision: r.decision || r.status === 'awaiting_approval' ? decisionView(ctx) : null,
     outcomeText: outcomeText(ctx),
-    actions: { startReview: allows(r.status, 'startReview'), returnRequest: reviewable, requestClarification: reviewable, proposeSuccessor: reviewable },
+    actions: { startReview: allows(r.status, 'startReview'), returnRequest: reviewable, requestClarification: allows(r.status, 'requestClarification'), proposeSuccessor: reviewable },
     defaults: { returnMessage: DEFAULT_RETURN_MESSAGE, clarifyMessage: DEFAULT_CLARIFY_MESSAGE },
     successorChoices: reviewable ? successorChoices(ctx) : [],
     onboardingEfforts: ONBOARDING_EFFORTS.map((e) => ({ value: e, label: e })),
