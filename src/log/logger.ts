@@ -23,8 +23,16 @@ export function createLogger(level: string = process.env.LOG_LEVEL || 'info', op
       base: { app: 'staffelstab', ...(options.component ? { component: options.component } : {}) },
       redact: { paths: REDACT, censor: '[redacted]' },
     },
-    options.fd === 2 ? cliDestination() : serverDestination(process.stdout),
+    options.fd === 2 ? cliDestination() : stdoutDestination(),
   );
+}
+
+let stdout: DestinationStream | undefined;
+
+/** One destination (and one 'error' listener) on process.stdout, however many loggers write to it. */
+function stdoutDestination(): DestinationStream {
+  stdout ??= serverDestination(process.stdout);
+  return stdout;
 }
 
 /**
