@@ -4,6 +4,7 @@
 //   (b) src/handover/ and src/conduct/ import nothing from each other;
 //   (c) cards/ imports from src/ only with `import type` / `export type` (no runtime import);
 //   (d) src/ and cards/ never import botbuilder, botframework-* or restify (only bot/ knows them).
+//   (e) bot/ uses the process modules (src/handover, src/conduct) only through their entry points, index.ts.
 // Imports are read with the TypeScript parser, so strings and comments that merely look like imports do not count.
 // Under `verbatimModuleSyntax` (tsconfig.json) `import { type A } from '…'` is still emitted as `import {} from '…'`,
 // so for (c) only the clause-level `import type` / `export type` is type-only.
@@ -27,7 +28,7 @@ interface ImportRef {
 }
 
 interface Violation {
-  rule: 'a' | 'b' | 'c' | 'd';
+  rule: 'a' | 'b' | 'c' | 'd' | 'e';
   /** Repository-relative, with forward slashes. */
   file: string;
   specifier: string;
@@ -71,10 +72,14 @@ const under = (target: string | undefined, dir: string): boolean => target !== u
 const FRAMEWORK = /^(botbuilder|botframework-|restify(\/|$))/;
 
 /** The violations of rules (a)–(d) in one file (`file` repository-relative, forward slashes). */
+/** Process modules with an entry point (index.ts): bot/ uses them only through it. */
+const PROCESS_MODULES = ['src/handover', 'src/conduct'];
+
 function checkFile(file: string, text: string): Violation[] {
   const inSrc = file.startsWith('src/');
   const inCards = file.startsWith('cards/');
-  if (!inSrc && !inCards) return [];
+  const inBot = file.startsWith('bot/');
+  if (!inSrc && !inCards && !inBot) return [];
   const found: Violation[] = [];
   for (const ref of importsOf(file, text)) {
     const target = resolveSpecifier(file, ref.specifier);
@@ -83,7 +88,8 @@ function checkFile(file: string, text: string): Violation[] {
     if (under(file, 'src/handover') && under(target, 'src/conduct')) flag('b');
     if (under(file, 'src/conduct') && under(target, 'src/handover')) flag('b');
     if (inCards && under(target, 'src') && !ref.typeOnly) flag('c');
-    if (FRAMEWORK.test(ref.specifier)) flag('d');
+    if ((inSrc || inCards) && FRAMEWORK.test(ref.specifier)) flag('d');
+    if (inBot && !ref.typeOnly && PROCESS_MODULES.some((m) => under(target, m) && target !== `${m}/index.ts`)) flag('e');
   }
   return found;
 }
@@ -108,10 +114,11 @@ const RULES: Record<Violation['rule'], string> = {
   b: 'src/handover/ and src/conduct/ import nothing from each other',
   c: 'cards/ imports from src/ only with `import type`',
   d: 'src/ and cards/ never import botbuilder, botframework-* or restify',
+  e: 'bot/ uses src/handover and src/conduct only through their entry points (index.ts); types may come from anywhere',
 };
 
 describe('architecture (the repository)', () => {
-  const files = [...sourceFiles('src'), ...sourceFiles('cards')];
+  const files = [...sourceFiles('src'), ...sourceFiles('cards'), ...sourceFiles('bot')];
   const all = files.flatMap((f) => checkFile(f, fs.readFileSync(path.join(ROOT, f), 'utf8')));
 
   it('finds the source files', () => {
@@ -120,7 +127,7 @@ describe('architecture (the repository)', () => {
     expect(files.some((f) => f.startsWith('cards/'))).toBe(true);
   });
 
-  for (const rule of ['a', 'b', 'c', 'd'] as const) {
+  for (const rule of ['a', 'b', 'c', 'd', 'e'] as const) {
     it(`(${rule}) ${RULES[rule]}`, () => {
       const violations = all.filter((v) => v.rule === rule);
       // One `file -> specifier` line per violation, so the failure says what to change.
@@ -207,6 +214,15 @@ describe('architecture checker (can fail)', () => {
     expect(checkFile('cards/help.ts', "export type { Role } from '../src/people/roles.ts';")).toEqual([]);
     expect(checkFile('cards/help.ts', "type R = import('../src/people/roles.ts').Role;")).toEqual([]);
     expect(checkFile('cards/help.ts', "import { t } from './common/text.ts';")).toEqual([]);
+  });
+
+  it('(e) flags bot/ reaching into a process module past its entry point, not a type import', () => {
+    expect(checkFile('bot/actions/handover/request.ts', "import { formValues } from '../../../src/handover/validation.ts';").map((x) => x.rule)).toEqual(['e']);
+    expect(checkFile('bot/actions/conduct/conduct.ts', "import { loadConduct } from '../../../src/conduct/context.ts';").map((x) => x.rule)).toEqual(['e']);
+    expect(checkFile('bot/actions/handover/request.ts', "import { submitRequest } from '../../../src/handover/index.ts';")).toEqual([]);
+    expect(checkFile('bot/actions/handover/shared.ts', "import type { TrackedHandoverKind } from '../../../src/notices/handover.ts';")).toEqual([]);
+    expect(checkFile('bot/x.ts', "import type { HandoverRow } from '../src/handover/context.ts';")).toEqual([]);
+    expect(checkFile('bot/x.ts', "import restify from 'restify';")).toEqual([]);
   });
 
   it('(d) flags botbuilder, botframework-* and restify in src/ and cards/', () => {

@@ -5,5 +5,6 @@
 // once (conductEscalationJobs, registered in src/tick/jobs.ts).
 export { conductForm, servedClients } from './conduct-form.ts';
 export { reportConduct, type ReportConductOptions, type ReportConductResult } from './report-conduct.ts';
+export { conductReportFor } from './report-card.ts';
 export { acknowledgeConduct, type AcknowledgeConductOptions, type AcknowledgeConductResult } from './acknowledge-conduct.ts';
 export { conductEscalationJobs, conductRemindManagersJob, conductEscalateAdminJob, remindManagersKey, escalateAdminKey } from './escalation.ts';

@@ -6,6 +6,7 @@
 // Card data for Action.Execute: `requestId` and `version` from the model's `ref`; pass the version back as
 // `expectedVersion` so clicks on outdated cards are refused (HANDOVER_STALE).
 export { handoverForm, ownCurrentClients } from './handover-form.ts';
+export { formValues } from './validation.ts';
 export { submitRequest, type SubmitRequestOptions, type SubmitRequestResult } from './submit-request.ts';
 export { startReview } from './start-review.ts';
 export { returnRequest, type ReturnRequestOptions } from './return-request.ts';

@@ -2,9 +2,7 @@
 // urgent and 1:1 to the VPA managers and client managers, who acknowledge it ("erledigt").
 import { z } from 'zod';
 import { VERBS } from '../../../cards/common/verbs.ts';
-import { acknowledgeConduct, conductForm, reportConduct } from '../../../src/conduct/index.ts';
-import { loadConduct } from '../../../src/conduct/context.ts';
-import { conductReportModel } from '../../../src/conduct/view.ts';
+import { acknowledgeConduct, conductForm, conductReportFor, reportConduct } from '../../../src/conduct/index.ts';
 import { renderNoticeCard } from '../../render/render-notice.ts';
 import { defineAction } from '../registry.ts';
 import { useCaseBase } from '../handover/shared.ts';
@@ -41,7 +39,7 @@ export const acknowledgeConductReport = defineAction({
   async handle(ctx, data) {
     await acknowledgeConduct({ ...useCaseBase(ctx), reportId: data.reportId });
     ctx.kickOutbox();
-    const report = await loadConduct(ctx.db.prisma, data.reportId, ctx.config.businessTimeZone);
-    return { card: renderNoticeCard({ kind: 'conductReport', model: conductReportModel(report, ctx.actor?.id ?? '') }) };
+    const model = await conductReportFor(ctx.db.prisma, data.reportId, ctx.actor?.id ?? '', ctx.config.businessTimeZone);
+    return { card: renderNoticeCard({ kind: 'conductReport', model }) };
   },
 });

@@ -1,8 +1,7 @@
 // The VPA's side: open the form, submit (with the wiki's challenge first where it applies), withdraw.
 import { z } from 'zod';
 import { VERBS } from '../../../cards/common/verbs.ts';
-import { handoverForm, submitRequest, withdrawRequest } from '../../../src/handover/index.ts';
-import { formValues } from '../../../src/handover/validation.ts';
+import { formValues, handoverForm, submitRequest, withdrawRequest } from '../../../src/handover/index.ts';
 import { parseFormId } from '../../../src/invokes/form-id.ts';
 import { renderNoticeCard } from '../../render/render-notice.ts';
 import { defineAction } from '../registry.ts';
