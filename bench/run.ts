@@ -16,6 +16,14 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
+/** A benchmark that measures refusals measures nothing: every step must be answered with its real card. */
+function expectCard(what: string, r: { body?: { type?: string; value?: unknown } }): void {
+  const value = JSON.stringify(r.body?.value ?? '');
+  if (r.body?.type !== 'application/vnd.microsoft.card.adaptive' || value.includes('Fehlercode')) {
+    throw new Error(`bench step ${what} was not answered with its card: ${value.slice(0, 300)}`);
+  }
+}
+
 function report(name: string, ms: number[], target: string): void {
   process.stdout.write(`${name.padEnd(44)} n=${String(ms.length).padStart(4)}  p50=${percentile(ms, 50).toFixed(1)} ms  p95=${percentile(ms, 95).toFixed(1)} ms  max=${Math.max(...ms).toFixed(1)} ms   (target: ${target})\n`);
 }
@@ -36,22 +44,30 @@ async function cardActions(): Promise<void> {
 
     const submit: number[] = [];
     const approve: number[] = [];
+    const informed: number[] = [];
     for (let i = 0; i < 40; i++) {
       const vpa = await h.person(`VPA ${i}`, ['vpa'], { email: `vpa${i}@example.de` });
       const client = await createClient(h.db.prisma, { number: `K-${i}`, name: `Kunde ${i} GmbH` });
       await assign(h.db.prisma, { clientId: client.id, vpaId: vpa.id, from: new Date('2024-01-01T00:00:00Z') });
       let t = performance.now();
-      await h.invoke('handover.submit', { clientId: client.id, reasonCategory: 'needs_changed', reason: 'Der Kunde braucht jetzt Buchhaltung, die ich nicht abdecken kann.', measures: 'Gespräch geführt.', clientWantsTraining: 'false', successorNotes: '' }, { from: vpa });
+      expectCard('submit', await h.invoke('handover.submit', { clientId: client.id, reasonCategory: 'needs_changed', reason: 'Der Kunde braucht jetzt Buchhaltung, die ich nicht abdecken kann.', measures: 'Gespräch geführt.', clientWantsTraining: 'false', successorNotes: '' }, { from: vpa }));
       submit.push(performance.now() - t);
       const request = await h.db.prisma.handoverRequest.findFirstOrThrow({ where: { clientId: client.id } });
-      await h.invoke('handover.propose', { requestId: request.id, version: request.version, successorId: successor.id, onboardingEffort: 'gering' }, { from: community });
+      const caseSummary = 'Der Kunde braucht Buchhaltung nach DATEV; das deckt der VPA fachlich nicht ab.';
+      expectCard('propose', await h.invoke('handover.propose', { requestId: request.id, version: request.version, successorId: successor.id, onboardingEffort: 'gering', caseSummary }, { from: community }));
       const proposed = await h.db.prisma.handoverRequest.findFirstOrThrow({ where: { id: request.id } });
       t = performance.now();
-      await h.invoke('handover.approve', { requestId: request.id, version: proposed.version }, { from: manager });
+      expectCard('approve', await h.invoke('handover.approve', { requestId: request.id, version: proposed.version }, { from: manager }));
       approve.push(performance.now() - t);
+      const approved = await h.db.prisma.handoverRequest.findFirstOrThrow({ where: { id: request.id } });
+      t = performance.now();
+      expectCard('informed', await h.invoke('handover.client.informed', { requestId: request.id, version: approved.version, trainingWanted: 'false' }, { from: vpa }));
+      informed.push(performance.now() - t);
+      if ((await h.db.prisma.handoverRequest.findFirstOrThrow({ where: { id: request.id } })).status !== 'completed') throw new Error('bench: the handover did not complete');
     }
     report('invoke handover.submit (SQLite)', submit, 'p95 < 2000 ms');
-    report('invoke handover.approve incl. reassignment', approve, 'p95 < 2000 ms');
+    report('invoke handover.approve', approve, 'p95 < 2000 ms');
+    report('invoke handover.client.informed incl. reassignment', informed, 'p95 < 2000 ms');
   } finally {
     await h.close();
   }

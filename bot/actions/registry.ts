@@ -16,6 +16,7 @@ import { type Actor } from '../../src/identity/find-actor.ts';
 import type { Logger } from '../../src/log/logger.ts';
 import type { Role } from '../../src/people/roles.ts';
 import { hasRole } from '../../src/people/access.ts';
+import { scopeOf } from '../activity.ts';
 import { beginReceipt, completeReceipt, findReceipt, receiptKey, releaseReceipt } from '../../src/invokes/receipts.ts';
 
 export interface BotDeps {
@@ -45,6 +46,11 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   roles?: readonly Role[];
   /** Whether an unregistered sender may use the verb (e.g. help). */
   allowUnregistered?: boolean;
+  /**
+   * The verb shows or changes something personal (a VPA's clients, a conduct report): it answers only in the
+   * 1:1 chat. Its cards are only ever sent there; a click from a channel or group chat is forged or misrouted.
+   */
+  personalOnly?: boolean;
   /**
    * The verb changes state. Teams re-sends an invoke it thinks was answered too slowly; a mutating verb
    * delivered twice (same activity id) is processed once and the second delivery gets the first answer.
@@ -106,6 +112,7 @@ export async function dispatchAction(table: ActionTable, ctx: ActionContext, val
   // Who may use the verb is checked before anything is stored: a refused click leaves no receipt.
   if (!ctx.actor && !definition.allowUnregistered) return refused(ctx, verb, new AppError('NOT_REGISTERED'));
   if (definition.roles && !hasRole(ctx.actor, definition.roles)) return refused(ctx, verb, new AppError('FORBIDDEN_ROLE', { detail: verb }));
+  if (definition.personalOnly && scopeOf(ctx.turn.activity) !== 'personal') return refused(ctx, verb, new AppError('PERSONAL_ONLY', { detail: `${verb} outside the personal chat` }));
   const run = async (): Promise<Outcome> => {
     try {
       const result = await definition.handle(ctx, payload.data);

@@ -219,3 +219,27 @@ describe('the forms typed in a channel', () => {
     });
   }
 });
+
+describe('personal card actions pressed outside the 1:1 chat', () => {
+  // Their cards only ever go 1:1; a click from a channel or group chat is forwarded or forged. It gets an error
+  // card without client data, and nothing changes.
+  for (const [verb, from] of [
+    ['handover.form', 'anna'],
+    ['conduct.form', 'anna'],
+    ['handover.submit', 'anna'],
+    ['handover.withdraw', 'anna'],
+    ['handover.client.informed', 'anna'],
+    ['handover.training.given', 'anna'],
+    ['conduct.ack', 'maria'],
+  ] as const) {
+    it(`${verb} in a channel is refused with no client data`, async () => {
+      const channel = h.channel('team');
+      const who = from === 'anna' ? anna : maria;
+      const before = await h.db.prisma.auditEvent.count();
+      const refused = card(await h.invoke(verb, { requestId, reportId: 'x', version: 1, trainingWanted: 'false' }, { from: who, conversation: channel }));
+      expect(cardText(refused)).toMatch(/1:1-Chat/);
+      expectNoClientData(JSON.stringify(refused), 'the invoke answer');
+      expect(await h.db.prisma.auditEvent.count()).toBe(before);
+    });
+  }
+});

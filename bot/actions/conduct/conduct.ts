@@ -9,6 +9,7 @@ import { useCaseBase } from '../handover/shared.ts';
 
 export const openConductForm = defineAction({
   verb: VERBS.conductForm,
+  personalOnly: true,
   data: z.object({}).loose(),
   roles: ['vpa'],
   async handle(ctx) {
@@ -19,6 +20,7 @@ export const openConductForm = defineAction({
 
 export const submitConduct = defineAction({
   verb: VERBS.conductSubmit,
+  personalOnly: true,
   data: z.record(z.string(), z.unknown()),
   roles: ['vpa'],
   mutating: true,
@@ -33,6 +35,7 @@ export const submitConduct = defineAction({
 
 export const acknowledgeConductReport = defineAction({
   verb: VERBS.conductAck,
+  personalOnly: true,
   data: z.object({ reportId: z.string().min(1).max(100) }).loose(),
   roles: ['vpa_manager', 'client_manager'],
   mutating: true,

@@ -11,6 +11,7 @@ const yesNo = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v
 
 export const confirmHandoverClientInformed = defineAction({
   verb: VERBS.handoverClientInformed,
+  personalOnly: true,
   data: requestRef.extend({ trainingWanted: yesNo }),
   roles: ['vpa'],
   mutating: true,

@@ -7,6 +7,7 @@ import { answerWithCard, optionalText, requestRef, useCaseBase } from './shared.
 
 export const answerHandoverClarification = defineAction({
   verb: VERBS.handoverClarificationAnswer,
+  personalOnly: true,
   data: requestRef.extend({ answer: z.enum(['resolved', 'unresolved']), clarificationNote: optionalText(4000) }),
   roles: ['vpa'],
   mutating: true,

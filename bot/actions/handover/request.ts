@@ -9,6 +9,7 @@ import { answerWithCard, requestRef, useCaseBase } from './shared.ts';
 
 export const openHandoverForm = defineAction({
   verb: VERBS.handoverForm,
+  personalOnly: true,
   // "Bearbeiten" on the challenge card sends the draft back to prefill the form, and the form instance (formId).
   data: z.object({ values: z.record(z.string(), z.unknown()).optional() }).loose(),
   roles: ['vpa'],
@@ -21,6 +22,7 @@ export const openHandoverForm = defineAction({
 
 export const submitHandover = defineAction({
   verb: VERBS.handoverSubmit,
+  personalOnly: true,
   // Field-level validation is the use case's (it answers with the form and German field errors).
   data: z.record(z.string(), z.unknown()),
   roles: ['vpa'],
@@ -43,6 +45,7 @@ export const submitHandover = defineAction({
 
 export const withdrawHandover = defineAction({
   verb: VERBS.handoverWithdraw,
+  personalOnly: true,
   data: requestRef,
   roles: ['vpa'],
   mutating: true,

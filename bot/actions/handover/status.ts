@@ -3,9 +3,7 @@
 // group chat (a forwarded or forged card) it gets an error card without any data.
 import { z } from 'zod';
 import { VERBS } from '../../../cards/common/verbs.ts';
-import { AppError } from '../../../src/errors/catalogue.ts';
 import { listStatus } from '../../../src/handover/index.ts';
-import { scopeOf } from '../../activity.ts';
 import { STATUS_ROLES } from '../../commands/handover.ts';
 import { renderNoticeCard } from '../../render/render-notice.ts';
 import { defineAction } from '../registry.ts';
@@ -16,8 +14,8 @@ export const showHandoverStatus = defineAction({
   data: z.object({}).loose(),
   // The same roles the `status` command serves.
   roles: STATUS_ROLES,
+  personalOnly: true,
   async handle(ctx) {
-    if (scopeOf(ctx.turn.activity) !== 'personal') throw new AppError('PERSONAL_ONLY', { detail: `${VERBS.handoverStatus} outside the personal chat` });
     const base = useCaseBase(ctx);
     return { card: renderNoticeCard({ kind: 'handoverStatus', model: await listStatus({ db: base.db, actor: base.actor, now: base.now, timeZone: base.timeZone }) }) };
   },

@@ -6,6 +6,7 @@ import { answerWithCard, requestRef, useCaseBase } from './shared.ts';
 
 export const trainingGiven = defineAction({
   verb: VERBS.handoverTrainingGiven,
+  personalOnly: true,
   data: requestRef,
   roles: ['vpa'],
   mutating: true,
@@ -17,6 +18,7 @@ export const trainingGiven = defineAction({
 
 export const trainingReceived = defineAction({
   verb: VERBS.handoverTrainingReceived,
+  personalOnly: true,
   data: requestRef,
   roles: ['vpa'],
   mutating: true,
