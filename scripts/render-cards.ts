@@ -62,10 +62,26 @@ export const CARD_EXAMPLES: readonly CardExample[] = [
   { name: 'handover-returned', card: H.handoverReturned(hm.returnedModel()) },
   { name: 'handover-clarify', card: H.handoverClarify(hm.clarifyModel()) },
   { name: 'handover-rejected', card: H.handoverRejected(hm.rejectedModel()) },
-  { name: 'handover-inform-client', card: H.handoverInformClient(hm.informClientModel()) },
+  {
+    name: 'handover-inform-client',
+    card: H.handoverInformClient(hm.informClientModel({ informed: { done: false, atText: null, trainingWantedDefault: true }, actions: { confirmClientInformed: true, confirmTrainingGiven: false } })),
+  },
+  { name: 'handover-inform-client-training', card: H.handoverInformClient(hm.informClientModel()) },
   { name: 'handover-successor', card: H.handoverSuccessor(hm.successorModel()) },
   { name: 'handover-training-reminder', card: H.handoverTrainingReminder(hm.trainingReminderModel()) },
   { name: 'handover-reminder', card: H.handoverReminder(hm.reminderModel()) },
+  {
+    name: 'handover-completion-failed',
+    card: H.handoverReminder(
+      hm.reminderModel({
+        reason: 'completionFailed',
+        title: 'Übergabe konnte nicht abgeschlossen werden',
+        text: 'Die Zuordnung von Müller GmbH (B) konnte nicht zu Sven Nachfolger wechseln. Der Kunde ist inzwischen Otto Berg zugeordnet, nicht mehr dem abgebenden VPA. Bitte schließt die Übergabe ab oder brecht sie ab.',
+        ref: { ...hm.approvalModel().ref, status: 'approved', statusLabel: 'Freigegeben – Übergabe läuft' },
+        closeActions: true,
+      }),
+    ),
+  },
   { name: 'handover-completed', card: H.handoverCompleted(hm.completedModel()) },
   { name: 'handover-status', card: H.handoverStatus(hm.statusModel()) },
   { name: 'conduct-form', card: C.conductForm(hm.conductFormModel()) },
@@ -78,6 +94,8 @@ export const CARD_EXAMPLES: readonly CardExample[] = [
     ),
   },
   { name: 'conduct-acknowledged', card: C.conductAcknowledged(hm.conductAcknowledgedModel()) },
+  { name: 'conduct-reminder', card: C.conductReminder(hm.conductReminderModel()) },
+  { name: 'conduct-escalation', card: C.conductEscalation(hm.conductEscalationModel()) },
 ];
 
 export function chromiumAvailable(): boolean {

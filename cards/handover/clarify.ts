@@ -20,15 +20,26 @@ export function handoverClarifyCard(model: HandoverClarifyModel): AdaptiveCard {
   if (model.answerText) body.push(text(model.answerText, { spacing: 'medium', weight: 'bolder' }));
   const actions: CardAction[] = [];
   if (!ref.withdrawn && model.actions.answer) {
-    actions.push(executeAction('geklärt, ich behalte den Kunden', VERBS.handoverClarificationAnswer, { requestId: ref.requestId, version: ref.version, answer: 'resolved' }, { style: 'positive', associatedInputs: 'none' }));
-    actions.push({
-      type: 'Action.ShowCard',
-      title: 'nicht geklärt',
-      card: {
-        type: 'AdaptiveCard',
-        body: [{ type: 'Input.Text', id: 'clarificationNote', label: 'Was ist noch offen?', isRequired: true, errorMessage: 'Bitte beschreibe kurz, was noch offen ist.', isMultiline: true, placeholder: 'Das Community-Team sieht deine Rückmeldung und meldet sich.' }],
-        actions: [executeAction('Rückmeldung senden', VERBS.handoverClarificationAnswer, { requestId: ref.requestId, version: ref.version, answer: 'unresolved' }, { associatedInputs: 'auto' })],
-      },
+    // Each answer on its own full-width row: the titles are sentences and must not be cut off.
+    body.push(text('**Wie ist es ausgegangen?**', { spacing: 'medium' }));
+    body.push({
+      type: 'ActionSet',
+      actions: [executeAction('geklärt, ich behalte den Kunden', VERBS.handoverClarificationAnswer, { requestId: ref.requestId, version: ref.version, answer: 'resolved' }, { style: 'positive', associatedInputs: 'none' })],
+    });
+    body.push({
+      type: 'ActionSet',
+      spacing: 'small',
+      actions: [
+        {
+          type: 'Action.ShowCard',
+          title: 'nicht geklärt',
+          card: {
+            type: 'AdaptiveCard',
+            body: [{ type: 'Input.Text', id: 'clarificationNote', label: 'Was ist noch offen?', isRequired: true, errorMessage: 'Bitte beschreibe kurz, was noch offen ist.', isMultiline: true, placeholder: 'Das Community-Team sieht deine Rückmeldung und meldet sich.' }],
+            actions: [executeAction('Rückmeldung senden', VERBS.handoverClarificationAnswer, { requestId: ref.requestId, version: ref.version, answer: 'unresolved' }, { associatedInputs: 'auto' })],
+          },
+        },
+      ],
     });
   }
   if (!ref.withdrawn && model.actions.withdraw) actions.push(withdrawAction(ref, VERBS.handoverWithdraw));
