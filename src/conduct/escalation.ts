@@ -19,7 +19,7 @@
 // concurrent acknowledgement is either seen or comes after the messages.
 import { recordAudit } from '../audit/record.ts';
 import type { Tx } from '../db/client.ts';
-import { managerAudience, peopleWithRoles, personAudience, type Audience } from '../notices/audience.ts';
+import { managerAudience, peopleWithRoles, personAudience, recipientNames } from '../notices/audience.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { MANAGER_ROLES } from '../people/roles.ts';
 import { onceOnlyJob } from '../reminders/once-job.ts';
@@ -66,14 +66,6 @@ async function stillUnacknowledged(tx: Tx, reportId: string): Promise<boolean> {
   const { count } = await tx.conductReport.updateMany({ where: { id: reportId }, data: { version: { increment: 0 } } });
   if (count === 0) return false;
   return (await tx.conductAcknowledgement.count({ where: { reportId } })) === 0;
-}
-
-async function recipientNames(tx: Tx, audience: Audience[]): Promise<string> {
-  if (audience.length === 0) return 'niemanden (keine Empfänger eingetragen)';
-  const ids = audience.map((a) => a.personId).filter((id): id is string => !!id);
-  const people = ids.length ? await tx.person.findMany({ where: { id: { in: ids } }, select: { name: true }, orderBy: { name: 'asc' } }) : [];
-  const channels = audience.flatMap((a) => (a.recipient.type === 'channel' ? [`Kanal ${a.recipient.purpose}`] : []));
-  return [...channels, ...people.map((p) => p.name)].join(', ');
 }
 
 export const conductRemindManagersJob: TickJob = onceOnlyJob<OpenConductReport>({

@@ -2,23 +2,15 @@
 // wants to stay with the VPA after all). Nothing moves; the open-request marker clears so the client is free
 // for a new request; the reason is required and audited; the VPA and the successor are told.
 import { recordAudit } from '../audit/record.ts';
-import { requireActor } from '../people/access.ts';
-import { validCloseReason } from './close-reason.ts';
-import type { CloseHandoverOptions } from './complete-handover.ts';
-import { loadContext, loadRequest } from './context.ts';
-import { assertMayClose } from './permissions.ts';
-import { assertActionAllowed, keyOf, parseCards, refreshCards, send, transition } from './store.ts';
+import { closeHandover, type CloseHandoverOptions } from './close-handover.ts';
+import { loadContext } from './context.ts';
+import { keyOf, parseCards, refreshCards, send, transition } from './store.ts';
 import type { HandoverChange } from './use-case.ts';
 import { reminderModel } from './view/reminder.ts';
 
 export async function cancelHandover(options: CloseHandoverOptions): Promise<HandoverChange> {
-  const { db, now, requestId, expectedVersion, timeZone } = options;
-  const actor = requireActor(options.actor);
-  const reason = validCloseReason(options.reason);
-  return db.$transaction(async (tx) => {
-    const row = await loadRequest(tx, requestId);
-    assertMayClose(actor, row);
-    await assertActionAllowed(tx, row, 'cancel', expectedVersion, timeZone);
+  const { now, timeZone } = options;
+  return closeHandover(options, 'cancel', async (tx, row, actor, reason) => {
     const fresh = await transition(tx, row, 'cancel', { status: 'cancelled', cancelledAt: now, closedById: actor.id, closeReason: reason, openClientId: null }, timeZone);
     await recordAudit(tx, { at: now, actorId: actor.id, action: 'handover.cancelled', subjectType: 'handover', subjectId: row.id, data: { previousError: row.completionError } });
     const ctx = await loadContext(tx, fresh, now, timeZone);

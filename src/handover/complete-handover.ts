@@ -4,26 +4,17 @@
 // successor's begins; the reason is required and audited; every card shows the outcome.
 import { recordAudit } from '../audit/record.ts';
 import { randomId } from '../ids.ts';
-import { requireActor } from '../people/access.ts';
-import { validCloseReason } from './close-reason.ts';
+import { closeHandover, type CloseHandoverOptions } from './close-handover.ts';
 import { announceCompletion, finishHandover } from './completion.ts';
 import { loadContext, loadRequest } from './context.ts';
-import { assertMayClose } from './permissions.ts';
 import { assertActionAllowed, parseCards, refreshCards } from './store.ts';
-import type { HandoverChange, RequestActionOptions, WithIds } from './use-case.ts';
+import type { HandoverChange } from './use-case.ts';
 
-export interface CloseHandoverOptions extends RequestActionOptions, WithIds {
-  reason: string;
-}
+export type { CloseHandoverOptions } from './close-handover.ts';
 
 export async function completeHandover(options: CloseHandoverOptions): Promise<HandoverChange> {
-  const { db, now, requestId, expectedVersion, timeZone } = options;
-  const actor = requireActor(options.actor);
-  const reason = validCloseReason(options.reason);
-  return db.$transaction(async (tx) => {
-    const row = await loadRequest(tx, requestId);
-    assertMayClose(actor, row);
-    await assertActionAllowed(tx, row, 'complete', expectedVersion, timeZone);
+  const { now, requestId, timeZone } = options;
+  return closeHandover(options, 'complete', async (tx, row, actor, reason) => {
     // Lock the row first (see training.ts), then move.
     const { count } = await tx.handoverRequest.updateMany({ where: { id: row.id, version: row.version, status: 'approved' }, data: { version: { increment: 1 } } });
     if (count === 0) await assertActionAllowed(tx, await loadRequest(tx, requestId), 'complete', row.version, timeZone);

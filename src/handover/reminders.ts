@@ -10,7 +10,7 @@
 import { recordAudit } from '../audit/record.ts';
 import type { Tx } from '../db/client.ts';
 import type { HandoverRequest } from '../db/generated/sqlite/client.ts';
-import { managerAudience, personAudience, reviewAudience, type Audience } from '../notices/audience.ts';
+import { type Audience, managerAudience, personAudience, recipientNames, reviewAudience } from '../notices/audience.ts';
 import type { Notice } from '../notices/types.ts';
 import { onceOnlyJob, type OnceRule } from '../reminders/once-job.ts';
 import { NOT_DUE, type Claim } from '../reminders/once.ts';
@@ -32,14 +32,6 @@ const dueAfter = (since: Date, days: number, ctx: TickContext) => addWorkingDays
 
 async function sendToAll(tx: Tx, audience: Audience[], key: (suffix: string) => string, notice: Notice, now: Date): Promise<void> {
   for (const a of audience) await send(tx, key(a.suffix), a.recipient, notice, now);
-}
-
-async function recipientNames(tx: Tx, audience: Audience[]): Promise<string> {
-  if (audience.length === 0) return 'niemanden (keine Empfänger eingetragen)';
-  const ids = audience.map((a) => a.personId).filter((id): id is string => !!id);
-  const people = ids.length ? await tx.person.findMany({ where: { id: { in: ids } }, select: { name: true }, orderBy: { name: 'asc' } }) : [];
-  const channels = audience.flatMap((a) => (a.recipient.type === 'channel' ? [`Kanal ${a.recipient.purpose}`] : []));
-  return [...channels, ...people.map((p) => p.name)].join(', ');
 }
 
 /** Sends the reminder inside the claim's transaction, audits it, and returns the tick's line. */

@@ -50,3 +50,12 @@ export async function managerAudience(db: DbOrTx, exclude: readonly string[] = [
 export function adminAudience(db: DbOrTx, exclude: readonly string[] = []): Promise<Audience[]> {
   return channelOrPeople(db, 'admin', ['admin'], exclude);
 }
+
+/** "Kanal freigabe, Anna Schneider, Ben Wagner": who a reminder went to, for the tick's German output. */
+export async function recipientNames(db: DbOrTx, audience: readonly Audience[]): Promise<string> {
+  if (audience.length === 0) return 'niemanden (keine Empfänger eingetragen)';
+  const ids = audience.map((a) => a.personId).filter((id): id is string => !!id);
+  const people = ids.length ? await db.person.findMany({ where: { id: { in: ids } }, select: { name: true }, orderBy: { name: 'asc' } }) : [];
+  const channels = audience.flatMap((a) => (a.recipient.type === 'channel' ? [`Kanal ${a.recipient.purpose}`] : []));
+  return [...channels, ...people.map((p) => p.name)].join(', ');
+}
