@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config/config.ts';
 import { actionByTitle, cardActions, cardText, parseCard } from '../support/cards.ts';
 import { startHarness, type ConversationSpec, type Harness, type InvokeResult } from '../support/harness.ts';
 import { assign, createClient, type TestPerson } from '../support/people.ts';
+import { TEST_DATABASE_URL } from '../support/db.ts';
 
 const NOW = new Date('2026-11-23T09:00:00Z'); // Monday, 10:00 in Berlin
 const SUMMARY = 'Der Kunde braucht tägliche Buchhaltung nach DATEV; Anna hat das mehrfach versucht, es passt fachlich nicht.';
@@ -20,8 +21,8 @@ let carl: TestPerson; // client manager
 let client: { id: string; number: string; name: string };
 let approvalChannel: ConversationSpec;
 
-beforeEach(async () => {
-  h = await startHarness({ now: NOW });
+async function setup(kind: 'sqlite' | 'postgres'): Promise<void> {
+  h = await startHarness({ kind, now: NOW });
   anna = await h.person('Anna Schneider', ['vpa']);
   ben = await h.person('Ben Wagner', ['vpa']);
   kim = await h.person('Kim Hoffmann', ['community']);
@@ -35,10 +36,10 @@ beforeEach(async () => {
   await h.install({ from: maria, conversation: approvalChannel });
   await h.message('kanal freigabe', { from: maria, conversation: approvalChannel });
   await h.drainOutbox();
-});
+}
 
 afterEach(async () => {
-  await h.close();
+  await h?.close();
 });
 
 const card = (r: InvokeResult) => {
@@ -74,6 +75,7 @@ async function approve(by: TestPerson = carl): Promise<void> {
 }
 
 describe('1. four eyes', () => {
+  beforeEach(() => setup('sqlite'));
   it('whoever proposed the change cannot approve it, even holding a manager role; another manager can', async () => {
     await submit();
     card(await propose(paula));
@@ -100,6 +102,7 @@ describe('1. four eyes', () => {
 });
 
 describe('6. the reviewer describes the case', () => {
+  beforeEach(() => setup('sqlite'));
   it('"Wechsel vorschlagen" requires a short description; it fills Grund:, and the VPA\'s words stay in the details', async () => {
     await submit();
     const tooShort = card(await propose(kim, ben, 'kurz'));
@@ -117,6 +120,7 @@ describe('6. the reviewer describes the case', () => {
 });
 
 describe('5. clarification', () => {
+  beforeEach(() => setup('sqlite'));
   it('"geklärt, ich behalte den Kunden" ends the request as resolved and frees the client', async () => {
     const id = await submit();
     const r = await request();
@@ -166,6 +170,7 @@ describe('5. clarification', () => {
 });
 
 describe('4. the wiki\'s order after approval', () => {
+  beforeEach(() => setup('sqlite'));
   it('without a training the assignment moves only when the VPA confirms "Kunde informiert"', async () => {
     await submit('true'); // the form says yes, the client later says no
     card(await propose(kim));
@@ -200,7 +205,10 @@ describe('4. the wiki\'s order after approval', () => {
   });
 });
 
-describe('7. concurrent training confirmations', () => {
+// SQLite runs one transaction after the other, so the race shows on PostgreSQL (what several instances use).
+describe.each(TEST_DATABASE_URL ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const))('7. concurrent training confirmations (%s)', (kind) => {
+  beforeEach(() => setup(kind));
+
   it('the VPA and the successor confirming at the same moment both succeed, and the handover completes once', async () => {
     await submit();
     card(await propose(kim));
@@ -222,6 +230,7 @@ describe('7. concurrent training confirmations', () => {
 });
 
 describe('3. no dead ends', () => {
+  beforeEach(() => setup('sqlite'));
   it('a move that fails (client reassigned meanwhile) reaches the managers with its cause; a manager cancels with a reason and the client is free again', async () => {
     await submit();
     card(await propose(kim));
