@@ -77,7 +77,7 @@ export function completedModel(ctx: HandoverContext, audience: 'vpa' | 'successo
   const completedAtText = ctx.request.completedAt ? at(ctx, ctx.request.completedAt) : '';
   const text =
     audience === 'vpa'
-      ? `Die Übergabe von ${ctx.client.name} an ${successor.name} ist abgeschlossen. Danke für die Einarbeitung.`
+      ? `Die Übergabe von ${ctx.client.name} an ${successor.name} ist abgeschlossen.${ctx.request.trainingGivenAt ? ' Danke für die Einarbeitung.' : ''}`
       : `Die Übergabe ist abgeschlossen: Du betreust ${ctx.client.name} (${ctx.client.class}) ab jetzt.`;
   return { ref: ref(ctx), client: clientInfo(ctx.client), previousVpa: ctx.vpa, successor, completedAtText, audience, text };
 }
