@@ -36,9 +36,9 @@ export const VERBS = {
   handoverClarificationAnswer: 'handover.clarification.answer',
   /** {requestId, version, trainingWanted: 'true' | 'false'} ("Kunde informiert", the handing-over VPA) */
   handoverClientInformed: 'handover.client.informed',
-  /** {requestId, version, closeReason} ("abschließen", a manager, on an approved handover) */
+  /** {requestId, version, completeReason} ("abschließen", a manager, on an approved handover) */
   handoverComplete: 'handover.complete',
-  /** {requestId, version, closeReason} ("abbrechen", a manager, on an approved handover) */
+  /** {requestId, version, cancelReason} ("abbrechen", a manager, on an approved handover) */
   handoverCancel: 'handover.cancel',
   /** {}: the person's open requests ("status"). */
   handoverStatus: 'handover.status',

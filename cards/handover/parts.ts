@@ -187,10 +187,10 @@ function reasonShowCard(title: string, inputId: string, label: string, placehold
   };
 }
 
-/** For managers on an approved handover: "abschließen" and "abbrechen", each with a required reason. */
+/** For managers on an approved handover: "abschließen" and "abbrechen", each with a required reason (input ids differ: one card). */
 export function closeActions(ref: HandoverRef, verbs: { complete: string; cancel: string }): ShowCardAction[] {
   return [
-    reasonShowCard('abschließen', 'closeReason', 'Warum schließt du die Übergabe ab?', 'Die Zuordnung wechselt jetzt zum Nachfolger.', requestAction('Übergabe abschließen', verbs.complete, ref, { style: 'positive', associatedInputs: 'auto' })),
-    reasonShowCard('abbrechen', 'closeReason', 'Warum brichst du die Übergabe ab?', 'Der VPA behält den Kunden; VPA und Nachfolger erhalten den Grund.', requestAction('Übergabe abbrechen', verbs.cancel, ref, { style: 'destructive', associatedInputs: 'auto' })),
+    reasonShowCard('abschließen', 'completeReason', 'Warum schließt du die Übergabe ab?', 'Die Zuordnung wechselt jetzt zum Nachfolger.', requestAction('Übergabe abschließen', verbs.complete, ref, { style: 'positive', associatedInputs: 'auto' })),
+    reasonShowCard('abbrechen', 'cancelReason', 'Warum brichst du die Übergabe ab?', 'Der VPA behält den Kunden; VPA und Nachfolger erhalten den Grund.', requestAction('Übergabe abbrechen', verbs.cancel, ref, { style: 'destructive', associatedInputs: 'auto' })),
   ];
 }

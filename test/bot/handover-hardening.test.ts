@@ -253,7 +253,7 @@ describe('3. no dead ends', () => {
     // A VPA cannot cancel; a manager without a reason cannot either.
     expect(cardText(card(await h.invoke('handover.cancel', { requestId: r.id, version: stuck.version, closeReason: 'Weil.' }, { from: anna })))).toContain('Berechtigung');
     expect(cardText(card(await h.invoke('handover.cancel', { requestId: r.id, version: stuck.version }, { from: maria })))).toContain('Grund');
-    card(await h.invoke('handover.cancel', { requestId: r.id, version: stuck.version, closeReason: 'Der Kunde wurde bereits Otto zugeordnet.' }, { from: maria }));
+    card(await h.invoke('handover.cancel', { requestId: r.id, version: stuck.version, cancelReason: 'Der Kunde wurde bereits Otto zugeordnet.' }, { from: maria }));
     expect(await request()).toMatchObject({ status: 'cancelled', openClientId: null, closedById: maria.id, closeReason: 'Der Kunde wurde bereits Otto zugeordnet.' });
     expect(await h.db.prisma.auditEvent.count({ where: { action: 'handover.cancelled' } })).toBe(1);
     // The approval post shows it for everyone.
@@ -268,7 +268,7 @@ describe('3. no dead ends', () => {
     card(await propose(kim));
     await approve();
     const r = await request();
-    card(await h.invoke('handover.complete', { requestId: r.id, version: r.version, closeReason: 'Der Kunde ist informiert; Anna ist ab morgen im Urlaub.' }, { from: carl }));
+    card(await h.invoke('handover.complete', { requestId: r.id, version: r.version, completeReason: 'Der Kunde ist informiert; Anna ist ab morgen im Urlaub.' }, { from: carl }));
     expect(await request()).toMatchObject({ status: 'completed', closedById: carl.id });
     const rows = await h.db.prisma.assignment.findMany({ where: { clientId: client.id }, orderBy: { from: 'asc' } });
     expect(rows.map((a) => [a.vpaId, a.to?.toISOString() ?? null])).toEqual([

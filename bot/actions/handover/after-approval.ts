@@ -21,7 +21,8 @@ export const confirmHandoverClientInformed = defineAction({
   },
 });
 
-const closeData = requestRef.extend({ closeReason: optionalText(4000) });
+// Each action's ShowCard has its own input (one card may not repeat an id); `closeReason` is accepted for both.
+const closeData = requestRef.extend({ completeReason: optionalText(4000), cancelReason: optionalText(4000), closeReason: optionalText(4000) });
 
 export const completeApprovedHandover = defineAction({
   verb: VERBS.handoverComplete,
@@ -29,7 +30,7 @@ export const completeApprovedHandover = defineAction({
   roles: MANAGERS,
   mutating: true,
   async handle(ctx, data) {
-    await completeHandover({ ...useCaseBase(ctx), requestId: data.requestId, expectedVersion: data.version, reason: data.closeReason ?? '' });
+    await completeHandover({ ...useCaseBase(ctx), requestId: data.requestId, expectedVersion: data.version, reason: data.completeReason ?? data.closeReason ?? '' });
     return answerWithCard(ctx, data.requestId, 'handoverApproval');
   },
 });
@@ -40,7 +41,7 @@ export const cancelApprovedHandover = defineAction({
   roles: MANAGERS,
   mutating: true,
   async handle(ctx, data) {
-    await cancelHandover({ ...useCaseBase(ctx), requestId: data.requestId, expectedVersion: data.version, reason: data.closeReason ?? '' });
+    await cancelHandover({ ...useCaseBase(ctx), requestId: data.requestId, expectedVersion: data.version, reason: data.cancelReason ?? data.closeReason ?? '' });
     return answerWithCard(ctx, data.requestId, 'handoverApproval');
   },
 });

@@ -129,6 +129,23 @@ describe('approval card (Freigabe)', () => {
     expect(card).toMatchSnapshot();
   });
 
+  it('while an approved handover runs, gives managers "abschließen" and "abbrechen" with a required reason, and shows why the assignment could not move', () => {
+    const model = approvalModel({ decision: approvedDecision, decidable: false, closable: true, completionError: 'Der Kunde ist inzwischen Otto Berg zugeordnet, nicht mehr dem abgebenden VPA.' });
+    const manager = handoverApprovalCard(model, 'manager');
+    expectValidCard(manager);
+    expect(cardText(manager)).toContain('Otto Berg');
+    expect(executeVerbs(manager).sort()).toEqual(['handover.approval.refresh', 'handover.cancel', 'handover.complete']);
+    for (const verb of ['handover.complete', 'handover.cancel']) expect(executeByVerb(manager, verb)).toMatchObject({ data: { requestId: model.ref.requestId, version: model.ref.version } });
+    expect(inputById(manager, 'completeReason')).toMatchObject({ isRequired: true });
+    expect(inputById(manager, 'cancelReason')).toMatchObject({ isRequired: true });
+    const readonly = handoverApprovalCard(model, 'readonly');
+    expect(executeVerbs(readonly)).toEqual(['handover.approval.refresh']);
+    // Closed: the reason is shown, nothing is left to do.
+    const closed = handoverApprovalCard(approvalModel({ decision: approvedDecision, decidable: false, closable: false, closedText: 'Abgebrochen von Maria Manager: Der Kunde bleibt bei Anna.' }), 'manager');
+    expect(cardText(closed)).toContain('Abgebrochen von Maria Manager');
+    expect(cardActions(closed)).toEqual([]);
+  });
+
   it('stays well under the Teams size limit with every text at its maximum and 60 managers', () => {
     const model = approvalModel({
       template: TEMPLATE_LABELS.map((label) => ({ label, value: label === 'Grund' ? widestText(2100) : widestText(120) })),
