@@ -77,6 +77,7 @@ const WHO: Record<Role, string> = {
   client_manager: 'Kundenmanager',
   shift: 'die Schicht',
   admin: 'das Admin-Team',
+  conny: 'das Konto Conny',
 };
 
 function whoMay(roles: readonly Role[]): string {

@@ -44,10 +44,15 @@ export const ROLE_TEXT: Record<CardRole, RoleText> = {
     canDo: 'Du prüfst neue Aufgaben reaktivierter Kunden, schreibst sie per Umfrage aus und legst fest, welcher Kanal wofür da ist.',
     inTeam: 'Das Admin-Team prüft Aufgaben reaktivierter Kunden und schreibt sie per Umfrage aus.',
   },
+  conny: {
+    label: 'Account Conny',
+    canDo: 'Dies ist das Konto des Inactive Managements: Inaktive Kunden werden an dich übergeben, und Conny schreibt ihnen.',
+    inTeam: null,
+  },
 };
 
 /** Display order on cards. */
-const ORDER: Record<CardRole, number> = { vpa: 0, community: 1, vpa_manager: 2, client_manager: 3, shift: 4, admin: 5 };
+const ORDER: Record<CardRole, number> = { vpa: 0, community: 1, vpa_manager: 2, client_manager: 3, shift: 4, admin: 5, conny: 6 };
 
 /** The roles once each, in display order. */
 export function sortedRoles(roles: readonly CardRole[]): CardRole[] {

@@ -38,6 +38,34 @@ const schema = z.object({
   CONDUCT_ESCALATION_WORKING_HOURS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(80).default(4)),
   INVOKE_RECEIPT_RETENTION_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(365).default(7)),
   STOP_DEADLINE_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(600_000).default(10_000)),
+  INACTIVE_AFTER_WEEKS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(52).default(8)),
+  INACTIVE_LIST_AFTER_WEEKS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(104).default(12)),
+  CONNY_REMINDER_WEEKS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .default('16,20')
+      .transform((v) => v.split(',').map((x) => Number(x.trim())))
+      .refine((weeks) => weeks.length <= 6 && weeks.every((w) => Number.isInteger(w) && w >= 1 && w <= 104), { message: 'CONNY_REMINDER_WEEKS must be a comma-separated list of week numbers, e.g. 16,20' }),
+  ),
+  CONNY_EMAIL_AFTER_WEEKS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(260).default(52)),
+  INACTIVE_AUTO_HANDOVER: z.preprocess(emptyAsUnset, z.enum(['true', 'false']).default('false')),
+  HOLIDAYS_STATE: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^(BW|BY|BE|BB|HB|HH|HE|MV|NI|NW|RP|SL|SN|ST|SH|TH)$/, { message: 'HOLIDAYS_STATE must be a German state code such as BY or NW' })
+      .optional(),
+  ),
+  CLIENT_SEND_WINDOW: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .default('09:00-17:00')
+      .refine((v) => /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(v) && v.slice(0, 5) < v.slice(6), { message: 'CLIENT_SEND_WINDOW must look like 09:00-17:00' }),
+  ),
+  TENDER_DEADLINE_WORKING_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(30).default(2)),
+  LONG_ABSENCE_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(365).default(28)),
 });
 
 export interface AppCredentials {
@@ -69,6 +97,29 @@ export interface Config {
   invokeReceiptRetentionDays: number;
   /** One hard deadline for a graceful stop (SIGTERM/SIGINT): after it the process exits regardless. */
   stopDeadlineMs: number;
+  /** Process 2 (inactive clients, Conny): durations in weeks from the client's last task, and the rules around them. */
+  inactivity: InactivityConfig;
+}
+
+export interface InactivityConfig {
+  /** The 8-week message in the VPA's name and the red question mark. */
+  afterWeeks: number;
+  /** Not reactivated: the client appears on the inactive-management list (`inaktiv`). */
+  listAfterWeeks: number;
+  /** Conny's reminders (default 16 and 20 weeks). */
+  connyReminderWeeks: number[];
+  /** Conny's one e-mail (default 52 weeks, one year). */
+  connyEmailAfterWeeks: number;
+  /** The wiki's "Autoprozess": the bot hands clients over to Conny itself when they reach the list. */
+  autoHandover: boolean;
+  /** German state whose public holidays are not working days for client messages (undefined: nationwide only). */
+  holidaysState: string | undefined;
+  /** Client messages go out only in this local window on working days. */
+  sendWindow: { from: string; until: string };
+  /** Working days a tender stays open for applications. */
+  tenderDeadlineWorkingDays: number;
+  /** The last VPA counts as absent for a long time when an absence lasts at least this many days. */
+  longAbsenceDays: number;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +183,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     conductEscalationWorkingHours: e.CONDUCT_ESCALATION_WORKING_HOURS,
     invokeReceiptRetentionDays: e.INVOKE_RECEIPT_RETENTION_DAYS,
     stopDeadlineMs: e.STOP_DEADLINE_MS,
+    inactivity: {
+      afterWeeks: e.INACTIVE_AFTER_WEEKS,
+      listAfterWeeks: e.INACTIVE_LIST_AFTER_WEEKS,
+      connyReminderWeeks: [...e.CONNY_REMINDER_WEEKS].sort((a, b) => a - b),
+      connyEmailAfterWeeks: e.CONNY_EMAIL_AFTER_WEEKS,
+      autoHandover: e.INACTIVE_AUTO_HANDOVER === 'true',
+      holidaysState: e.HOLIDAYS_STATE,
+      sendWindow: { from: e.CLIENT_SEND_WINDOW.slice(0, 5), until: e.CLIENT_SEND_WINDOW.slice(6) },
+      tenderDeadlineWorkingDays: e.TENDER_DEADLINE_WORKING_DAYS,
+      longAbsenceDays: e.LONG_ABSENCE_DAYS,
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-export const ROLES = ['vpa', 'community', 'vpa_manager', 'client_manager', 'shift', 'admin'] as const;
+export const ROLES = ['vpa', 'community', 'vpa_manager', 'client_manager', 'shift', 'admin', 'conny'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: string): value is Role {
@@ -13,6 +13,10 @@ export const ROLE_LABELS: Record<Role, string> = {
   client_manager: 'Kundenmanager',
   shift: 'Schicht',
   admin: 'Admin-Team',
+  conny: 'Account Conny',
 };
 
 export const MANAGER_ROLES: readonly Role[] = ['vpa_manager', 'client_manager'];
+
+/** The inactive-management account ("Account Conny"): exactly one person holds it (CONTRACT.md, Roles). */
+export const CONNY_ROLE: Role = 'conny';

@@ -58,7 +58,7 @@ describe('errors', () => {
   it('refuses an unknown role, listing the roles, and changes nothing', async () => {
     const r = await cli(db.url, ['roles', 'grant', 'petra.lehmann@example.de', 'chef']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Die Rolle „chef“ gibt es nicht. Verfügbar sind: vpa, community, vpa_manager, client_manager, shift, admin.');
+    expect(r.stderr).toContain('Die Rolle „chef“ gibt es nicht. Verfügbar sind: vpa, community, vpa_manager, client_manager, shift, admin, conny.');
     expect(r.stderr).toContain('[UNKNOWN_ROLE]');
     expect(await rolesOf('petra.lehmann@example.de')).toEqual(['vpa']);
   });
