@@ -9,6 +9,11 @@ import { answerHandoverClarification } from './actions/handover/clarification.ts
 import { cancelApprovedHandover, completeApprovedHandover, confirmHandoverClientInformed } from './actions/handover/after-approval.ts';
 import { trainingGiven, trainingReceived } from './actions/handover/training.ts';
 import { acknowledgeConductReport, openConductForm, submitConduct } from './actions/conduct/conduct.ts';
+import { completePlatformTodo } from './actions/platform/todo.ts';
+import { excludeInactiveClient, handOverInactive, postponeInactiveClient, showInactiveList } from './actions/inactivity/list.ts';
+import { showVpaClients } from './actions/inactivity/clients.ts';
+import { resumeInactiveClient } from './actions/inactivity/resume.ts';
+import { applyToTenderAction, awardTenderAction, startTenderAction } from './actions/tender/tender.ts';
 import type { CommandDefinition } from './commands/registry.ts';
 import { COMMAND_TABLE } from './commands/table.ts';
 
@@ -37,4 +42,14 @@ export const ACTIONS: readonly ActionDefinition[] = [
   openConductForm,
   submitConduct,
   acknowledgeConductReport,
+  completePlatformTodo,
+  handOverInactive,
+  postponeInactiveClient,
+  excludeInactiveClient,
+  showInactiveList,
+  showVpaClients,
+  resumeInactiveClient,
+  startTenderAction,
+  applyToTenderAction,
+  awardTenderAction,
 ];

@@ -9,6 +9,9 @@ import { welcomeCard } from '../../cards/welcome.ts';
 import type { Notice, NoticeKind, NoticeModels } from '../../src/notices/types.ts';
 import { CONDUCT_RENDERERS } from './conduct-renderers.ts';
 import { HANDOVER_RENDERERS } from './handover-renderers.ts';
+import { PLATFORM_RENDERERS } from './platform-renderers.ts';
+import { INACTIVITY_RENDERERS } from './inactivity-renderers.ts';
+import { TENDER_RENDERERS } from './tender-renderers.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -40,6 +43,9 @@ const RENDERERS: NoticeRenderers<NoticeModels> = {
   ...CORE_RENDERERS,
   ...cardRenderers(HANDOVER_RENDERERS),
   ...cardRenderers(CONDUCT_RENDERERS),
+  ...cardRenderers(PLATFORM_RENDERERS),
+  ...cardRenderers(INACTIVITY_RENDERERS),
+  ...cardRenderers(TENDER_RENDERERS),
 };
 
 function render<K extends NoticeKind>(notice: { kind: K; model: NoticeModels[K] }): Rendered {

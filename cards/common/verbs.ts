@@ -40,12 +40,33 @@ export const VERBS = {
   handoverComplete: 'handover.complete',
   /** {requestId, version, cancelReason} ("abbrechen", a manager, on an approved handover) */
   handoverCancel: 'handover.cancel',
+  /** {cycleId, version} ("fortsetzen": resume an inactivity sequence paused by the client's reply) */
+  inactivityResume: 'inactivity.resume',
+  /** {cycleId, version} ("an Conny übergeben", on the `inaktiv` list) */
+  inactivityHandover: 'inactivity.handover',
+  /** {cycleId, version, row, postponeReason-<row>, postponeUntil-<row> (YYYY-MM-DD)} ("verschieben", on the `inaktiv` list) */
+  inactivityPostpone: 'inactivity.postpone',
+  /** {cycleId, clientId, version, row, excludeReason-<row>, excludeUntil-<row>? (YYYY-MM-DD, inclusive)} ("ausnehmen", on the `inaktiv` list) */
+  inactivityExclude: 'inactivity.exclude',
+  /** {}: the `inaktiv` list as it is now ("Aktualisieren") */
+  inactivityList: 'inactivity.list',
+  /** {}: the VPA's own clients as they are now (`kunden`, "Aktualisieren", 1:1) */
+  inactivityClients: 'inactivity.clients',
   /** {}: the person's open requests ("status"). */
   handoverStatus: 'handover.status',
   /** {clientId, whatHappened, occurredDate (YYYY-MM-DD), occurredTime (HH:mm or ''), evidence} */
   conductSubmit: 'conduct.submit',
   /** {reportId, version} ("erledigt") */
   conductAck: 'conduct.ack',
+  /** {todoId} ("erledigt" on a platform to-do: a client message sent by hand, a reassignment entered) */
+  platformTodoDone: 'platform.todo.done',
+  // Reactivation tender (cards/tender)
+  /** {tenderId, version, deadline (YYYY-MM-DD), leaveOutReason?: 'absent' | 'competence', leaveOutNote?} ("Umfrage starten", admin) */
+  tenderStart: 'tender.start',
+  /** {tenderId} ("bewerben", an invited VPA, 1:1) */
+  tenderApply: 'tender.apply',
+  /** {tenderId, version, winnerId} ("vergeben", admin) */
+  tenderAward: 'tender.award',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -11,6 +11,7 @@ import { systemClock, type Clock } from '../time/clock.ts';
 import type { TickJob } from '../tick/jobs.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerImport } from './commands/import.ts';
+import { registerInactive } from './commands/inactive.ts';
 import { registerManifest } from './commands/manifest.ts';
 import { registerOutbox } from './commands/outbox.ts';
 import { registerRoles } from './commands/roles.ts';
@@ -73,6 +74,7 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
   registerTick(program, ctx);
   registerManifest(program, ctx);
   registerDemo(program, ctx);
+  registerInactive(program, ctx);
 
   try {
     if (argv.length === 0) {

@@ -50,6 +50,32 @@ export const ERRORS = {
   PERSONAL_ONLY: { status: 400, de: 'Das zeige ich nur im 1:1-Chat mit mir, weil es um Details zu Kunden geht. Schreib mir dort bitte direkt.', en: 'only available in the personal chat with the bot' },
   NO_PERSONAL_CHAT: { status: 409, de: 'Ich kann dir noch nicht privat schreiben. Bitte öffne zuerst den 1:1-Chat mit mir (schreib mir dort zum Beispiel „hilfe“) und versuche es dann noch einmal.', en: 'the person has no personal conversation with the bot yet' },
   CARD_NOT_IN_THIS_CONVERSATION: { status: 403, de: 'Diese Karte wurde nicht in diese Unterhaltung geschickt, deshalb zeige ich sie hier nicht an.', en: 'the card was not sent to this conversation' },
+  // The platform gateway (src/platform): standalone to-dos for client messages and reassignments.
+  PLATFORM_NOT_AVAILABLE: { status: 500, de: 'Die Anbindung an die VPA-Plattform gibt es noch nicht. Bitte PLATFORM_BASE_URL leer lassen: dann kommen Nachrichten an Kunden als Aufgaben in Teams.', en: 'PLATFORM_BASE_URL is set, but the platform HTTP gateway is not implemented yet (it arrives with the platform issue); unset PLATFORM_BASE_URL to run standalone with to-do cards' },
+  PLATFORM_TODO_NOT_FOUND: { status: 404, de: 'Diese Aufgabe gibt es nicht.', en: 'platform to-do not found' },
+  PLATFORM_TODO_NOT_YOURS: { status: 403, de: 'Diese Aufgabe ist nicht an dich gegangen, deshalb kannst du sie nicht als erledigt markieren.', en: 'the acting person was not sent this platform to-do' },
+  INACTIVITY_NOT_FOUND: { status: 404, de: 'Diesen Vorgang zu einem inaktiven Kunden gibt es nicht (mehr).', en: 'inactivity cycle not found' },
+  INACTIVITY_STALE: { status: 409, de: 'Diese Karte ist nicht mehr aktuell. Bitte schreibe „inaktiv“ für die aktuelle Liste.', en: 'inactivity cycle changed meanwhile' },
+  INACTIVITY_WRONG_STATE: { status: 409, de: 'Das geht in diesem Stand nicht mehr.', en: 'action not allowed in the cycle\'s state' },
+  INACTIVITY_INPUT_INVALID: { status: 400, de: 'Bitte prüfe deine Eingaben.', en: 'invalid inactivity input' },
+  CONNY_MISSING: { status: 409, de: 'Es ist noch kein Konto Conny eingetragen (Rolle „conny“). Bitte wende dich an das Admin-Team.', en: 'nobody holds the conny role' },
+  // Reactivation review and tender (Umfrage, src/tender)
+  TENDER_NOT_FOUND: { status: 404, de: 'Diese Umfrage gibt es nicht.', en: 'tender not found' },
+  TENDER_TASK_NOT_FOUND: { status: 404, de: 'Diese Aufgabe des Kunden ist nicht eingetragen.', en: 'task not found for the client' },
+  TENDER_ADMIN_ONLY: { status: 403, de: 'Umfragen starten und Aufgaben vergeben kann nur das Admin-Team.', en: 'starting and awarding a tender requires the admin role' },
+  TENDER_STALE: { status: 409, de: 'Diese Karte ist nicht mehr aktuell. Bitte nutze die neueste Karte oder schreibe „umfragen“.', en: 'tender card version is stale' },
+  TENDER_WRONG_STATE: { status: 409, de: 'Diese Umfrage ist inzwischen in einem anderen Stand; das geht jetzt nicht mehr.', en: 'action not allowed in the tender\'s status' },
+  TENDER_ALREADY_AWARDED: { status: 409, de: 'Die Aufgabe wurde bereits vergeben.', en: 'tender already awarded' },
+  TENDER_INPUT_INVALID: { status: 400, de: 'Bitte prüfe deine Eingaben.', en: 'invalid tender input' },
+  TENDER_LAST_VPA_REASON_MISSING: { status: 400, de: 'Der letzte VPA kann die Aufgabe nicht angeboten bekommen. Bitte haltet fest, warum er nicht eingeladen wird (abwesend oder fehlende Kompetenz), mit einer Notiz.', en: 'the last VPA cannot be invited, and no reason for leaving them out was recorded' },
+  TENDER_LAST_VPA_REQUIRED: { status: 400, de: 'Der letzte VPA wird immer eingeladen. Nicht einladen dürft ihr ihn nur, wenn er länger abwesend ist oder die Kompetenz fehlt.', en: 'the last VPA may be left out only when absent for long or lacking the competence' },
+  TENDER_NO_INVITEES: { status: 409, de: 'Gerade kann niemand zu dieser Umfrage eingeladen werden. Es wurde nichts gestartet.', en: 'no VPA can be invited to the tender' },
+  TENDER_NOT_INVITED: { status: 403, de: 'Du bist zu dieser Umfrage nicht eingeladen.', en: 'the acting person was not invited to the tender' },
+  TENDER_ALREADY_APPLIED: { status: 409, de: 'Du hast dich auf diese Aufgabe bereits beworben.', en: 'the acting person has applied before' },
+  TENDER_DEADLINE_PASSED: { status: 409, de: 'Die Frist für Bewerbungen ist abgelaufen.', en: 'the tender deadline has passed' },
+  TENDER_NOT_APPLICANT: { status: 400, de: 'Vergeben könnt ihr die Aufgabe nur an jemanden, der sich beworben hat.', en: 'the chosen person did not apply' },
+  TENDER_LAST_VPA_PREFERRED: { status: 409, de: 'Der letzte VPA hat sich beworben: Die Aufgabe geht immer an ihn.', en: 'the last VPA applied and must be chosen' },
+  TENDER_LIST_WRONG_PLACE: { status: 400, de: 'Die Umfragen zeige ich nur im Admin-Kanal (kanal admin) oder im 1:1-Chat mit mir, weil es um Kunden geht.', en: 'the tender list is shown only in the admin channel or the personal chat' },
 } as const satisfies Record<string, { status: number; de: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

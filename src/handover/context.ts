@@ -6,6 +6,7 @@ import { AppError } from '../errors/catalogue.ts';
 import type { PersonInfo, TrackedHandoverKind } from '../notices/handover.ts';
 import { MANAGER_ROLES } from '../people/roles.ts';
 import type { AssignmentSpan } from '../assignments/history.ts';
+import { connyIds } from '../assignments/last-vpa.ts';
 
 export type HandoverRow = HandoverRequest;
 
@@ -34,6 +35,8 @@ export interface HandoverContext {
   successor: PersonInfo | null;
   decidedBy: PersonInfo | null;
   assignments: AssignmentSpan[];
+  /** The Conny account's ids: its rows are no VPA changes. */
+  connyIds: ReadonlySet<string>;
   lastTaskAt: Date | null;
   /** The request's audit events, oldest first (the timeline). */
   steps: AuditStep[];
@@ -93,7 +96,7 @@ export async function loadAssignments(db: DbOrTx, clientId: string): Promise<Ass
 }
 
 export async function loadContext(db: DbOrTx, request: HandoverRow, now: Date, timeZone: string): Promise<HandoverContext> {
-  const [client, vpa, reviewer, successor, decidedBy, assignments, lastTask, events] = await Promise.all([
+  const [client, vpa, reviewer, successor, decidedBy, assignments, lastTask, events, conny] = await Promise.all([
     loadClient(db, request.clientId),
     person(db, request.vpaId),
     person(db, request.reviewerId),
@@ -102,6 +105,7 @@ export async function loadContext(db: DbOrTx, request: HandoverRow, now: Date, t
     loadAssignments(db, request.clientId),
     db.task.findFirst({ where: { clientId: request.clientId }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } }),
     db.auditEvent.findMany({ where: { subjectType: 'handover', subjectId: request.id }, orderBy: { at: 'asc' }, select: { action: true, at: true, actorId: true } }),
+    connyIds(db),
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => !!id))];
   const actors = actorIds.length ? await db.person.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
@@ -114,6 +118,7 @@ export async function loadContext(db: DbOrTx, request: HandoverRow, now: Date, t
     successor,
     decidedBy,
     assignments,
+    connyIds: conny,
     lastTaskAt: lastTask?.createdAt ?? null,
     steps: events
       .map((e) => ({ action: e.action, at: e.at, actor: e.actorId ? { id: e.actorId, name: names.get(e.actorId) ?? 'unbekannt' } : null }))

@@ -7,6 +7,7 @@ import { AppError } from '../errors/catalogue.ts';
 import { approvalAudience } from '../notices/audience.ts';
 import { loadAssignments, loadContext, loadRequest } from './context.ts';
 import { vpaChangesLast12Months } from '../assignments/history.ts';
+import { connyIds } from '../assignments/last-vpa.ts';
 import { isOnboardingEffort } from './labels.ts';
 import { assertMayPropose } from './permissions.ts';
 import { TEXT_MAX_LENGTH } from './validation.ts';
@@ -46,7 +47,8 @@ export async function proposeSuccessor(options: ProposeSuccessorOptions): Promis
     if (!successor || successor.id === row.vpaId || !successor.roles.some((r) => r.role === 'vpa')) {
       throw new AppError('HANDOVER_SUCCESSOR_INVALID', { detail: successorId });
     }
-    const changes = vpaChangesLast12Months(await loadAssignments(tx, row.clientId), now, { timeZone });
+    // Moves to and from the Conny account are no VPA changes (CONTRACT.md, Roles).
+    const changes = vpaChangesLast12Months(await loadAssignments(tx, row.clientId), now, { timeZone, ignoreVpaIds: await connyIds(tx) });
     const audience = await approvalAudience(tx, [row.vpaId, successorId]);
     const channel = audience.find((a) => a.recipient.type === 'channel');
     const fresh = await transition(

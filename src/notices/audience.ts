@@ -41,6 +41,11 @@ export function approvalAudience(db: DbOrTx, exclude: readonly string[] = []): P
   return channelOrPeople(db, 'freigabe', MANAGER_ROLES, exclude);
 }
 
+/** The staff who operate the Conny account: the `schicht` channel, or every person on shift duty 1:1. */
+export function shiftAudience(db: DbOrTx, exclude: readonly string[] = []): Promise<Audience[]> {
+  return channelOrPeople(db, 'schicht', ['shift'], exclude);
+}
+
 /** Every VPA manager and client manager, 1:1. */
 export async function managerAudience(db: DbOrTx, exclude: readonly string[] = []): Promise<Audience[]> {
   return (await peopleWithRoles(db, MANAGER_ROLES, exclude)).map((p) => personAudience(p.id));

@@ -4,6 +4,9 @@
 import type { Role } from '../people/roles.ts';
 import type { ConductNoticeModels } from './conduct.ts';
 import type { HandoverNoticeModels } from './handover.ts';
+import type { PlatformNoticeModels } from './platform.ts';
+import type { InactivityNoticeModels } from './inactivity.ts';
+import type { TenderNoticeModels } from './tender.ts';
 
 export type ChannelPurpose = 'freigabe' | 'betreuung' | 'schicht' | 'admin';
 export const CHANNEL_PURPOSES: readonly ChannelPurpose[] = ['freigabe', 'betreuung', 'schicht', 'admin'];
@@ -54,7 +57,7 @@ export interface TextModel {
 }
 
 /** Every notice kind and its view model. Add a kind here and bot/render makes you add its card. */
-export interface NoticeModels extends HandoverNoticeModels, ConductNoticeModels {
+export interface NoticeModels extends HandoverNoticeModels, ConductNoticeModels, InactivityNoticeModels, PlatformNoticeModels, TenderNoticeModels {
   welcome: WelcomeModel;
   help: HelpModel;
   error: ErrorModel;

@@ -267,7 +267,8 @@ describe('through the tick CLI', () => {
     await report(db, w);
     const early = await cli(db.url, ['tick', '--now', '2026-11-30T10:59']);
     expect(early.code).toBe(0);
-    expect(early.stdout).toContain('Nichts fällig.');
+    // (The test world's client has had no task for years, so the inactivity jobs have lines of their own.)
+    expect(early.stdout).not.toContain('[conduct.');
     const due = await cli(db.url, ['tick', '--now', '2026-11-30T11:00']);
     expect(due.code).toBe(0);
     expect(due.stdout).toContain('- [conduct.remindManagers] Erinnerung an Maria Managerin, Nils Kundenmanager: dringende Meldung zu Kunde 10023 (Müller GmbH) seit 4 Arbeitsstunden nicht zur Kenntnis genommen');

@@ -57,7 +57,7 @@ export function facts(ctx: HandoverContext): HandoverFacts {
     serviceLengthText: service?.text ?? null,
     serviceSinceText: service?.sinceText ?? null,
     // Frozen at the proposal (what the managers were shown); live before that.
-    vpaChanges12Months: r.vpaChanges12Months ?? vpaChangesLast12Months(ctx.assignments, ctx.now, { timeZone: ctx.timeZone }),
+    vpaChanges12Months: r.vpaChanges12Months ?? vpaChangesLast12Months(ctx.assignments, ctx.now, { timeZone: ctx.timeZone, ignoreVpaIds: ctx.connyIds }),
     lastTaskText: ctx.lastTaskAt ? formatDate(ctx.lastTaskAt, ctx.timeZone) : null,
     reasonCategory: r.reasonCategory,
     reasonCategoryLabel: reasonCategoryLabel(r.reasonCategory),

@@ -1,0 +1,69 @@
+// A chat reply from the client pauses further reminders of the running cycle and tells whoever handles the client
+// (the VPA; once the client is with Conny, the shift) until someone presses "fortsetzen" or the client posts a task.
+// Replies reach the bot from the platform's webhook or, standalone, from the `inbox` import.
+import { recordAudit } from '../audit/record.ts';
+import { clientInfo } from '../clients/client-info.ts';
+import type { Db } from '../db/client.ts';
+import { personAudience, shiftAudience, type Audience } from '../notices/audience.ts';
+import { enqueue } from '../outbox/enqueue.ts';
+import { requireRole } from '../people/access.ts';
+import { formatDateTime } from '../time/format.ts';
+import type { UseCaseOptions } from '../use-case/options.ts';
+import { activeCycle, assertVersion, loadCycle, updateCycle, type CycleRow } from './cycle-store.ts';
+
+export interface ClientReply {
+  db: Db;
+  clientId: string;
+  /** When the client wrote. */
+  at: Date;
+  now: Date;
+  timeZone: string;
+}
+
+/** Returns the paused cycle's id, or null when the client has no running cycle (nothing to pause). */
+export async function recordClientReply(reply: ClientReply): Promise<string | null> {
+  const { db, now, timeZone } = reply;
+  return db.$transaction(async (tx) => {
+    const cycle = await activeCycle(tx, reply.clientId);
+    if (!cycle || cycle.status !== 'running') return null;
+    const fresh = await updateCycle(tx, cycle, ['running'], { status: 'paused', pausedAt: reply.at });
+    const client = await tx.client.findUniqueOrThrow({ where: { id: cycle.clientId }, select: { id: true, number: true, name: true, class: true, workType: true } });
+    const vpa = cycle.vpaId ? await tx.person.findUnique({ where: { id: cycle.vpaId }, select: { id: true, name: true } }) : null;
+    const withConny = !!cycle.connyAt;
+    const audience: Audience[] = withConny || !vpa ? await shiftAudience(tx) : [personAudience(vpa.id)];
+    const model = {
+      ref: { cycleId: fresh.id, clientId: client.id, version: fresh.version },
+      client: clientInfo(client),
+      handledBy: withConny || !vpa ? 'Konto Conny' : vpa.name,
+      repliedAtText: formatDateTime(reply.at, timeZone),
+      text: `${client.name} hat auf die Nachricht geantwortet. Weitere automatische Erinnerungen ruhen, bis jemand „fortsetzen“ drückt oder der Kunde eine Aufgabe einstellt. Bitte antworte dem Kunden.`,
+      resumedText: null,
+      actions: { resume: true },
+    };
+    for (const a of audience) {
+      await enqueue(tx, { idempotencyKey: `inactivity:${cycle.id}:reply:${reply.at.getTime()}:${a.suffix}`, message: { mode: 'send', recipient: a.recipient, notice: { kind: 'inactivityReply', model } }, now });
+    }
+    await recordAudit(tx, { at: now, actorId: null, action: 'inactivity.paused', subjectType: 'inactivity', subjectId: cycle.id, data: { clientId: client.id, recipients: audience.length } });
+    return fresh.id;
+  });
+}
+
+export interface ResumeOptions extends UseCaseOptions {
+  cycleId: string;
+  expectedVersion?: number;
+}
+
+export const RESUME_ROLES = ['vpa', 'shift', 'community', 'admin', 'conny'] as const;
+
+/** "fortsetzen": the reminders go on; what went stale while paused stays skipped. */
+export async function resumeInactivity(options: ResumeOptions): Promise<CycleRow> {
+  const actor = requireRole(options.actor, RESUME_ROLES, 'inactivity.resume');
+  return options.db.$transaction(async (tx) => {
+    const row = await loadCycle(tx, options.cycleId);
+    if (row.status === 'running') return row;
+    assertVersion(row, options.expectedVersion);
+    const fresh = await updateCycle(tx, row, ['paused'], { status: 'running', pausedAt: null });
+    await recordAudit(tx, { at: options.now, actorId: actor.id, action: 'inactivity.resumed', subjectType: 'inactivity', subjectId: row.id });
+    return fresh;
+  });
+}

@@ -1,0 +1,12 @@
+// Public API of process 2, inactive clients and the Conny account (docs/inaktive-kunden.md), for bot/ and the CLI.
+// Use cases take { db, actor, now, timeZone, … } and write one transaction with an audit event; client messages go
+// through the PlatformGateway (src/platform), everything else through the outbox. Tick jobs: `inactivityJobs`.
+export { handOverToConny, INACTIVE_MANAGEMENT_ROLES, type HandOverOptions } from './hand-over-to-conny.ts';
+export { postponeInactive, type PostponeOptions } from './postpone.ts';
+export { excludeInactive, type ExcludeOptions } from './exclude.ts';
+export { recordClientReply, resumeInactivity, RESUME_ROLES, type ClientReply, type ResumeOptions } from './client-reply.ts';
+export { inactivityJobs, reactivationJob, startCyclesJob, autoHandoverJob, stepsJob } from './jobs.ts';
+export { plannedSteps, decide, weeksAfter, type PlannedStep, type CycleTimes, type StepDecision } from './schedule.ts';
+export { inSendWindow, nextSendWindow } from './send-window.ts';
+export { STEPS, stepLabel, isStep, type Step } from './steps.ts';
+export { REACTIVATION_TIPS } from './tips.ts';
