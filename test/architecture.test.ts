@@ -4,7 +4,8 @@
 //   (b) src/handover/ and src/conduct/ import nothing from each other;
 //   (c) cards/ imports from src/ only with `import type` / `export type` (no runtime import);
 //   (d) src/ and cards/ never import botbuilder, botframework-* or restify (only bot/ knows them).
-//   (e) bot/ uses the process modules (src/handover, src/conduct) only through their entry points, index.ts.
+//   (e) bot/ uses the process modules (src/handover, src/conduct, src/inactivity, src/tender, src/platform) only through
+//       their entry points, index.ts.
 // Imports are read with the TypeScript parser, so strings and comments that merely look like imports do not count.
 // Under `verbatimModuleSyntax` (tsconfig.json) `import { type A } from '…'` is still emitted as `import {} from '…'`,
 // so for (c) only the clause-level `import type` / `export type` is type-only.
@@ -73,7 +74,7 @@ const FRAMEWORK = /^(botbuilder|botframework-|restify(\/|$))/;
 
 /** The violations of rules (a)–(d) in one file (`file` repository-relative, forward slashes). */
 /** Process modules with an entry point (index.ts): bot/ uses them only through it. */
-const PROCESS_MODULES = ['src/handover', 'src/conduct'];
+const PROCESS_MODULES = ['src/handover', 'src/conduct', 'src/inactivity', 'src/tender', 'src/platform'];
 
 function checkFile(file: string, text: string): Violation[] {
   const inSrc = file.startsWith('src/');
@@ -114,7 +115,7 @@ const RULES: Record<Violation['rule'], string> = {
   b: 'src/handover/ and src/conduct/ import nothing from each other',
   c: 'cards/ imports from src/ only with `import type`',
   d: 'src/ and cards/ never import botbuilder, botframework-* or restify',
-  e: 'bot/ uses src/handover and src/conduct only through their entry points (index.ts); types may come from anywhere',
+  e: 'bot/ uses the process modules only through their entry points (index.ts); types may come from anywhere',
 };
 
 describe('architecture (the repository)', () => {

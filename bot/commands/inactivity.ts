@@ -2,10 +2,7 @@
 // clients with the red question mark). `inaktiv` and the report work in a channel or 1:1 for the community and admin
 // teams; `kunden` is personal: typed in a channel, the bot says so there and sends the card 1:1 (personalOnly).
 import { VERBS } from '../../cards/common/verbs.ts';
-import { vpaClients } from '../../src/inactivity/clients-model.ts';
-import { INACTIVE_MANAGEMENT_ROLES } from '../../src/inactivity/index.ts';
-import { inactiveList } from '../../src/inactivity/list-model.ts';
-import { inactivityReport, reportModel } from '../../src/inactivity/report.ts';
+import { INACTIVE_MANAGEMENT_ROLES, inactiveList, inactivityReport, reportModel, vpaClients } from '../../src/inactivity/index.ts';
 import type { CommandContext, CommandDefinition } from './registry.ts';
 
 function base(ctx: CommandContext) {

@@ -10,3 +10,7 @@ export { plannedSteps, decide, weeksAfter, type PlannedStep, type CycleTimes, ty
 export { inSendWindow, nextSendWindow } from './send-window.ts';
 export { STEPS, stepLabel, isStep, type Step } from './steps.ts';
 export { REACTIVATION_TIPS } from './tips.ts';
+export { inactiveList, inactiveListEntries, reachedList, weeksBetween, type InactiveListOptions, type ListDone } from './list-model.ts';
+export { vpaClients, type VpaClientsOptions } from './clients-model.ts';
+export { inactivityReport, reportModel, reportPeriod, defaultReportPeriod, percentText, type InactivityReport } from './report.ts';
+export { resumeAnswerText } from './resume-answer.ts';

@@ -2,11 +2,11 @@
 // clients, so answered only in the 1:1 chat.
 import { z } from 'zod';
 import { VERBS } from '../../../cards/common/verbs.ts';
-import { vpaClients } from '../../../src/inactivity/clients-model.ts';
 import { renderNoticeCard } from '../../render/render-notice.ts';
 import type { ActionContext } from '../registry.ts';
 import { defineAction } from '../registry.ts';
 import { useCaseBase } from './shared.ts';
+import { vpaClients } from '../../../src/inactivity/index.ts';
 
 export async function clientsCardFor(ctx: ActionContext) {
   return renderNoticeCard({ kind: 'inactivityClients', model: await vpaClients({ ...useCaseBase(ctx), config: ctx.config.inactivity }) });

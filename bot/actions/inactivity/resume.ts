@@ -2,8 +2,7 @@
 // reply card the answer is a short card saying so; on the VPA's `kunden` card (1:1) it is the refreshed list.
 import { z } from 'zod';
 import { VERBS } from '../../../cards/common/verbs.ts';
-import { resumeInactivity, RESUME_ROLES } from '../../../src/inactivity/index.ts';
-import { resumeAnswerText } from '../../../src/inactivity/resume-answer.ts';
+import { RESUME_ROLES, resumeAnswerText, resumeInactivity } from '../../../src/inactivity/index.ts';
 import { hasRole } from '../../../src/people/access.ts';
 import { scopeOf } from '../../activity.ts';
 import { renderNoticeCard } from '../../render/render-notice.ts';

@@ -1,9 +1,9 @@
 // What the inactivity verbs share: the use-case base from the turn, and the `inaktiv` list as the answer after a
 // change (the slow part, messages to clients and colleagues, goes out afterwards through the outbox).
 import { z } from 'zod';
-import { inactiveList, type ListDone } from '../../../src/inactivity/list-model.ts';
 import { renderNoticeCard } from '../../render/render-notice.ts';
 import type { ActionContext, ActionResult } from '../registry.ts';
+import { type ListDone, inactiveList } from '../../../src/inactivity/index.ts';
 
 export function useCaseBase(ctx: ActionContext) {
   return { db: ctx.db.prisma, actor: ctx.actor, now: ctx.clock.now(), timeZone: ctx.config.businessTimeZone };
