@@ -31,8 +31,8 @@ describe('help card', () => {
     }
   });
 
-  it('shows a VPA hilfe, abgeben, melden and status, but no kanal commands, and offers the two forms', () => {
-    expect(commands(['vpa'])).toEqual(['hilfe', 'abgeben', 'melden', 'status']);
+  it('shows a VPA hilfe, abgeben, melden, status and kunden, but no kanal commands, and offers the two forms', () => {
+    expect(commands(['vpa'])).toEqual(['hilfe', 'abgeben', 'melden', 'status', 'kunden']);
     const card = help(['vpa']);
     expect(cardText(card)).not.toContain('kanal freigabe');
     expect(actionByTitle(card, 'Kunde abgeben').verb).toBe('handover.form');
@@ -41,12 +41,12 @@ describe('help card', () => {
   });
 
   it('shows each role exactly its commands (no command that does not exist, such as schicht bericht)', () => {
-    expect(commands(['community'])).toEqual(['hilfe', 'status']);
+    expect(commands(['community'])).toEqual(['hilfe', 'status', 'inaktiv', 'inaktiv bericht']);
     expect(commands(['vpa_manager'])).toEqual(['hilfe', 'status', 'kanal freigabe', 'kanal betreuung', 'kanal schicht', 'kanal admin']);
     expect(commands(['client_manager'])).toEqual(commands(['vpa_manager']));
     expect(commands(['shift'])).toEqual(['hilfe']);
-    expect(commands(['admin'])).toEqual(['hilfe', 'kanal freigabe', 'kanal betreuung', 'kanal schicht', 'kanal admin']);
-    expect(commands(['vpa', 'shift', 'admin'])).toEqual(['hilfe', 'abgeben', 'melden', 'status', 'kanal freigabe', 'kanal betreuung', 'kanal schicht', 'kanal admin']);
+    expect(commands(['admin'])).toEqual(['hilfe', 'inaktiv', 'inaktiv bericht', 'umfragen', 'kanal freigabe', 'kanal betreuung', 'kanal schicht', 'kanal admin']);
+    expect(commands(['vpa', 'shift', 'admin'])).toEqual(['hilfe', 'abgeben', 'melden', 'status', 'kunden', 'inaktiv', 'inaktiv bericht', 'umfragen', 'kanal freigabe', 'kanal betreuung', 'kanal schicht', 'kanal admin']);
   });
 
   it('lays out exactly the model’s commands and buttons, nothing of its own', () => {
@@ -89,7 +89,7 @@ describe('help card', () => {
   it('in a channel explains the @mention, that client matters are answered 1:1, and offers no personal forms', () => {
     const card = help(['vpa'], { scope: 'channel' });
     expect(cardText(card)).toContain('Hier im Kanal erwähnst du mich zuerst');
-    expect(cardText(card)).toContain('Was du mit **abgeben**, **melden** und **status** anforderst, schicke ich dir in unseren 1:1-Chat');
+    expect(cardText(card)).toContain('Was du mit **abgeben**, **melden**, **status** und **kunden** anforderst, schicke ich dir in unseren 1:1-Chat');
     expect(cardText(help(['vpa']))).not.toContain('1:1-Chat');
     expect(cardActions(card)).toEqual([]);
     expect(cardText(help(['vpa'], { scope: 'groupChat' }))).toContain('Hier im Gruppenchat');
