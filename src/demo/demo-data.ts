@@ -47,6 +47,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { aadObjectId: id(10), name: 'Claudia Fischer', email: mail('claudia.fischer'), roles: ['client_manager'], competences: [], takesNewClients: true, hint: 'Kundenmanagerin: gibt VPA-Wechsel frei, erhält Meldungen' },
   { aadObjectId: id(11), name: 'Tobias Krause', email: mail('tobias.krause'), roles: ['shift'], competences: [], takesNewClients: true, hint: 'Schicht: prüft den Account Conny („geprüft“)' },
   { aadObjectId: id(12), name: 'Sabine Koch', email: mail('sabine.koch'), roles: ['admin'], competences: [], takesNewClients: true, hint: 'Admin-Team: prüft reaktivierte Kunden, schreibt Umfragen aus; „kanal …“-Befehle' },
+  { aadObjectId: id(13), name: 'Conny Meindl', email: mail('conny.meindl'), roles: ['conny'], competences: [], takesNewClients: false, hint: 'Konto Conny (Inactive Management): inaktive Kunden werden ihr übergeben; ihre Nachrichten erscheinen als To-dos für die Schicht' },
 ];
 
 const anna = mail('anna.schneider');

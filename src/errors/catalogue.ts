@@ -76,6 +76,7 @@ export const ERRORS = {
   TENDER_NOT_APPLICANT: { status: 400, de: 'Vergeben könnt ihr die Aufgabe nur an jemanden, der sich beworben hat.', en: 'the chosen person did not apply' },
   TENDER_LAST_VPA_PREFERRED: { status: 409, de: 'Der letzte VPA hat sich beworben: Die Aufgabe geht immer an ihn.', en: 'the last VPA applied and must be chosen' },
   TENDER_LIST_WRONG_PLACE: { status: 400, de: 'Die Umfragen zeige ich nur im Admin-Kanal (kanal admin) oder im 1:1-Chat mit mir, weil es um Kunden geht.', en: 'the tender list is shown only in the admin channel or the personal chat' },
+  CONNY_TAKEN: { status: 409, de: 'Die Rolle „conny“ hat schon jemand. Es gibt genau ein Konto Conny.', en: 'another person already holds the conny role' },
 } as const satisfies Record<string, { status: number; de: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { requirePersonByKey, type PersonRef } from './find-person.ts';
-import { ROLES, isRole, type Role } from './roles.ts';
+import { CONNY_ROLE, ROLES, isRole, type Role } from './roles.ts';
 
 export interface ChangeRoleInput {
   /** E-mail address or aadObjectId. */
@@ -34,6 +34,11 @@ export async function grantRole(prisma: Db, input: ChangeRoleInput): Promise<Cha
   return prisma.$transaction(async (tx) => {
     const person = await requirePersonByKey(tx, input.person);
     if (person.roles.includes(role)) return { person, role, changed: false };
+    // Exactly one person is the Conny account (CONTRACT.md, Roles): hand it over by revoking it first.
+    if (role === CONNY_ROLE) {
+      const holder = await tx.personRole.findFirst({ where: { role: CONNY_ROLE }, select: { person: { select: { name: true } } } });
+      if (holder) throw new AppError('CONNY_TAKEN', { detail: holder.person.name, userMessage: `Die Rolle „conny“ hat schon ${holder.person.name}. Es gibt genau ein Konto Conny: entziehe sie dort zuerst.` });
+    }
     await tx.personRole.create({ data: { personId: person.id, role } });
     await recordAudit(tx, { at: input.now, actorId: input.actorId ?? null, action: 'role.granted', subjectType: 'person', subjectId: person.id, data: { role } });
     return { person: { ...person, roles: [...person.roles, role] }, role, changed: true };

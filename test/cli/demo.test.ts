@@ -31,11 +31,11 @@ describe('demo', () => {
   it('creates people of every role and prints who is who with their aadObjectId', async () => {
     const r = await cli(db.url, ['demo'], { clock: new FixedClock(now) });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Demo-Daten angelegt (Stichtag 23.11.2026): 12 Personen, 15 Kunden');
+    expect(r.stdout).toContain('Demo-Daten angelegt (Stichtag 23.11.2026): 13 Personen, 15 Kunden');
     const people = await db.prisma.person.findMany({ include: { roles: true } });
     expect(people.length).toBeGreaterThanOrEqual(12);
     const roles = new Set(people.flatMap((p) => p.roles.map((x) => x.role)));
-    expect([...roles].sort()).toEqual(['admin', 'client_manager', 'community', 'shift', 'vpa', 'vpa_manager']);
+    expect([...roles].sort()).toEqual(['admin', 'client_manager', 'community', 'conny', 'shift', 'vpa', 'vpa_manager']);
     for (const p of people) {
       expect(p.aadObjectId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
       expect(p.email).toMatch(/^[a-z.]+@demo\.staffelstab\.de$/);

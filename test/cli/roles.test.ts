@@ -41,6 +41,18 @@ describe('roles grant', () => {
   });
 });
 
+describe('the conny role', () => {
+  it('is held by exactly one person: a second grant is refused until the first is revoked', async () => {
+    expect((await cli(db.url, ['roles', 'grant', 'petra.lehmann@example.de', 'conny'])).code).toBe(0);
+    const second = await cli(db.url, ['roles', 'grant', 'stefan.kaiser@example.de', 'conny']);
+    expect(second.code).not.toBe(0);
+    expect(second.stderr).toContain('Es gibt genau ein Konto Conny');
+    expect(await db.prisma.personRole.count({ where: { role: 'conny' } })).toBe(1);
+    expect((await cli(db.url, ['roles', 'revoke', 'petra.lehmann@example.de', 'conny'])).code).toBe(0);
+    expect((await cli(db.url, ['roles', 'grant', 'stefan.kaiser@example.de', 'conny'])).code).toBe(0);
+  });
+});
+
 describe('roles revoke', () => {
   it('revokes a role once, with one audit event', async () => {
     const r = await cli(db.url, ['roles', 'revoke', '7c9e6679-7425-40de-944b-e07fc1f90ae7', 'community']);
