@@ -1,6 +1,7 @@
 // Benchmarks: `npm run bench`. Prints figures; asserts nothing (targets are read by people, not tests).
 //  - card action latency through /api/messages (Teams re-sends an invoke not answered within ~2 s)
 //  - outbox throughput to a local fake connector under the real Teams rate limits
+//  - one inactivity scheduler pass over 100,000 clients and 1,000,000 tasks (bench/inactivity-pass.ts)
 //  - memory after the runs
 import { performance } from 'node:perf_hooks';
 import { enqueue } from '../src/outbox/enqueue.ts';
@@ -10,6 +11,7 @@ import { createOutboxSender } from '../bot/outbox/sender.ts';
 import { createConnectorTransport } from '../bot/outbox/connector-transport.ts';
 import { silentLogger } from '../src/log/logger.ts';
 import { systemClock } from '../src/time/clock.ts';
+import { inactivityPass } from './inactivity-pass.ts';
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -104,5 +106,6 @@ async function outboxThroughput(): Promise<void> {
 
 await cardActions();
 await outboxThroughput();
+await inactivityPass();
 const mem = process.memoryUsage();
 process.stdout.write(`${'memory after the runs'.padEnd(44)} rss=${(mem.rss / 1048576).toFixed(0)} MiB heapUsed=${(mem.heapUsed / 1048576).toFixed(0)} MiB\n`);

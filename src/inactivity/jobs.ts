@@ -2,20 +2,23 @@
 // it; new cycles start; the automatic mode hands over; then the message steps. Each writes its effect and its
 // exactly-once record in one transaction.
 import { gatewayFor } from '../platform/index.ts';
-import type { TickJob } from '../tick/job.ts';
+import type { TickContext, TickJob } from '../tick/job.ts';
 import { autoHandOver } from './auto-handover.ts';
 import { reactivate } from './reactivation.ts';
 import { runSteps, stepLines } from './run-steps.ts';
 import { findNewlyInactive, startCycle } from './start-cycles.ts';
 
+/** "10023 (Müller GmbH)" for the tick's output; one small query per line, so no unbounded `IN (…)` list. */
+export async function clientLabel(ctx: TickContext, clientId: string): Promise<string> {
+  const c = await ctx.prisma.client.findUnique({ where: { id: clientId }, select: { number: true, name: true } });
+  return c ? `${c.number} (${c.name})` : clientId;
+}
+
 export const reactivationJob: TickJob = {
   name: 'inactivity.reactivation',
   async run(ctx) {
     const done = await reactivate(ctx, gatewayFor(ctx.config));
-    if (done.length === 0) return [];
-    const clients = await ctx.prisma.client.findMany({ where: { id: { in: done.map((d) => d.clientId) } }, select: { id: true, number: true, name: true } });
-    const byId = new Map(clients.map((c) => [c.id, c]));
-    return done.map((d) => `Kunde ${byId.get(d.clientId)?.number ?? d.clientId} (${byId.get(d.clientId)?.name ?? '?'}) ist reaktiviert: Prüfung durch das Admin-Team angelegt`);
+    return Promise.all(done.map(async (d) => `Kunde ${await clientLabel(ctx, d.clientId)} ist reaktiviert: Prüfung durch das Admin-Team angelegt`));
   },
 };
 
@@ -25,11 +28,9 @@ export const startCyclesJob: TickJob = {
     const gateway = gatewayFor(ctx.config);
     const lines: string[] = [];
     for (const candidate of await findNewlyInactive(ctx.prisma, ctx.now, ctx)) {
-      if (await startCycle(ctx, gateway, candidate)) lines.push(candidate.clientId);
+      if (await startCycle(ctx, gateway, candidate)) lines.push(`Kunde ${candidate.number} (${candidate.name}) ist inaktiv: rotes Fragezeichen gesetzt, VPA informiert`);
     }
-    if (lines.length === 0) return [];
-    const clients = await ctx.prisma.client.findMany({ where: { id: { in: lines } }, select: { number: true, name: true }, orderBy: { number: 'asc' } });
-    return clients.map((c) => `Kunde ${c.number} (${c.name}) ist inaktiv: rotes Fragezeichen gesetzt, VPA informiert`);
+    return lines;
   },
 };
 
@@ -37,9 +38,7 @@ export const autoHandoverJob: TickJob = {
   name: 'inactivity.autoHandover',
   async run(ctx) {
     const handed = await autoHandOver(ctx, gatewayFor(ctx.config));
-    if (handed.length === 0) return [];
-    const clients = await ctx.prisma.client.findMany({ where: { id: { in: handed } }, select: { number: true, name: true }, orderBy: { number: 'asc' } });
-    return clients.map((c) => `Kunde ${c.number} (${c.name}) automatisch an Conny übergeben`);
+    return Promise.all(handed.map(async (clientId) => `Kunde ${await clientLabel(ctx, clientId)} automatisch an Conny übergeben`));
   },
 };
 

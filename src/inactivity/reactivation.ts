@@ -2,6 +2,7 @@
 // after which message (for the sequence report: are the 16- and 20-week reminders worth sending?), the red question
 // mark is cleared, and the admin team reviews the task and tenders it (src/tender).
 import { recordAudit } from '../audit/record.ts';
+import { inChunks } from '../db/chunks.ts';
 import type { PlatformGateway } from '../platform/gateway.ts';
 import type { TickContext } from '../tick/job.ts';
 import { openReactivationReview } from '../tender/index.ts';
@@ -18,7 +19,7 @@ export async function reactivate(ctx: TickContext, gateway: PlatformGateway): Pr
   const { prisma, now, config } = ctx;
   const cycles = await prisma.inactivityCycle.findMany({ where: { status: { in: [...ACTIVE_STATUSES] } }, select: { id: true, clientId: true, lastTaskAt: true } });
   if (cycles.length === 0) return [];
-  const newest = await prisma.task.groupBy({ by: ['clientId'], where: { clientId: { in: cycles.map((c) => c.clientId) }, createdAt: { lte: now } }, _max: { createdAt: true } });
+  const newest = await inChunks(cycles.map((c) => c.clientId), (ids) => prisma.task.groupBy({ by: ['clientId'], where: { clientId: { in: ids }, createdAt: { lte: now } }, _max: { createdAt: true } }));
   const newestOf = new Map(newest.map((t) => [t.clientId, t._max.createdAt]));
   const out: Reactivated[] = [];
   for (const c of cycles) {

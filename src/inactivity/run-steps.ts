@@ -5,6 +5,7 @@
 import { connyId } from '../assignments/last-vpa.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Tx } from '../db/client.ts';
+import { inChunks } from '../db/chunks.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
 import { randomId } from '../ids.ts';
 import type { PlatformGateway } from '../platform/gateway.ts';
@@ -27,7 +28,7 @@ export async function runSteps(ctx: TickContext, gateway: PlatformGateway): Prom
   const tz = config.businessTimeZone;
   const cycles = await prisma.inactivityCycle.findMany({ where: { status: { in: [...ACTIVE_STATUSES] }, createdAt: { lte: now } } });
   if (cycles.length === 0) return [];
-  const done = await prisma.inactivityStep.findMany({ where: { cycleId: { in: cycles.map((c) => c.id) } }, select: { cycleId: true, step: true } });
+  const done = await inChunks(cycles.map((c) => c.id), (ids) => prisma.inactivityStep.findMany({ where: { cycleId: { in: ids } }, select: { cycleId: true, step: true } }));
   const recorded = new Set(done.map((d) => `${d.cycleId}:${d.step}`));
   const out: StepOutcome[] = [];
   for (const cycle of cycles) {
@@ -87,11 +88,16 @@ async function send(tx: Tx, gateway: PlatformGateway, cycle: CycleRow, step: Ste
 
 /** "Kunde 10023 (Müller GmbH): 8-Wochen-Nachricht gesendet" for the tick's output. */
 export async function stepLines(ctx: TickContext, outcomes: readonly StepOutcome[]): Promise<string[]> {
-  if (outcomes.length === 0) return [];
-  const clients = await ctx.prisma.client.findMany({ where: { id: { in: [...new Set(outcomes.map((o) => o.clientId))] } }, select: { id: true, number: true, name: true } });
-  const byId = new Map(clients.map((c) => [c.id, c]));
-  return outcomes.map((o) => {
-    const c = byId.get(o.clientId);
-    return `Kunde ${c?.number ?? o.clientId} (${c?.name ?? '?'}): ${stepLabel(o.step, ctx.config.inactivity)} ${o.outcome === 'sent' ? 'gesendet' : 'übersprungen (Zeitpunkt vorbei)'}`;
-  });
+  const labels = new Map<string, string>();
+  const out: string[] = [];
+  for (const o of outcomes) {
+    let label = labels.get(o.clientId);
+    if (!label) {
+      const c = await ctx.prisma.client.findUnique({ where: { id: o.clientId }, select: { number: true, name: true } });
+      label = c ? `${c.number} (${c.name})` : o.clientId;
+      labels.set(o.clientId, label);
+    }
+    out.push(`Kunde ${label}: ${stepLabel(o.step, ctx.config.inactivity)} ${o.outcome === 'sent' ? 'gesendet' : 'übersprungen (Zeitpunkt vorbei)'}`);
+  }
+  return out;
 }

@@ -22,17 +22,21 @@ import { REACTIVATION_TIPS } from './tips.ts';
 
 interface Candidate {
   clientId: string;
+  number: string;
+  name: string;
   vpaId: string;
   lastTaskAt: Date;
   cycle: number;
 }
+
+export type { Candidate as InactiveCandidate };
 
 export async function findNewlyInactive(db: Db, now: Date, ctx: Pick<TickContext, 'config'>): Promise<Candidate[]> {
   const { afterWeeks } = ctx.config.inactivity;
   const tz = ctx.config.businessTimeZone;
   const conny = await connyIds(db);
   const [clients, lastTasks, current, cycles, exclusions] = await Promise.all([
-    db.client.findMany({ where: { workType: 'continuous' }, select: { id: true } }),
+    db.client.findMany({ where: { workType: 'continuous' }, select: { id: true, number: true, name: true } }),
     db.task.groupBy({ by: ['clientId'], where: { createdAt: { lte: now } }, _max: { createdAt: true } }),
     db.assignment.findMany({ where: { from: { lte: now }, OR: [{ to: null }, { to: { gt: now } }] }, select: { clientId: true, vpaId: true, from: true }, orderBy: { from: 'asc' } }),
     db.inactivityCycle.groupBy({ by: ['clientId'], _max: { cycle: true, lastTaskAt: true } }),
@@ -55,7 +59,7 @@ export async function findNewlyInactive(db: Db, now: Date, ctx: Pick<TickContext
     const previous = cycleOf.get(c.id);
     // The same inactivity (same last task) never starts twice, e.g. after "ausnehmen" ended it.
     if (previous?.lastTaskAt && previous.lastTaskAt.getTime() >= last.getTime()) continue;
-    out.push({ clientId: c.id, vpaId: vpa.vpaId, lastTaskAt: last, cycle: (previous?.cycle ?? 0) + 1 });
+    out.push({ clientId: c.id, number: c.number, name: c.name, vpaId: vpa.vpaId, lastTaskAt: last, cycle: (previous?.cycle ?? 0) + 1 });
   }
   return out;
 }
