@@ -13,6 +13,7 @@ import { completePlatformTodo } from './actions/platform/todo.ts';
 import { excludeInactiveClient, handOverInactive, postponeInactiveClient, showInactiveList } from './actions/inactivity/list.ts';
 import { showVpaClients } from './actions/inactivity/clients.ts';
 import { resumeInactiveClient } from './actions/inactivity/resume.ts';
+import { reportInactiveClientReply } from './actions/inactivity/replied.ts';
 import { applyToTenderAction, awardTenderAction, startTenderAction } from './actions/tender/tender.ts';
 import type { CommandDefinition } from './commands/registry.ts';
 import { COMMAND_TABLE } from './commands/table.ts';
@@ -49,6 +50,7 @@ export const ACTIONS: readonly ActionDefinition[] = [
   showInactiveList,
   showVpaClients,
   resumeInactiveClient,
+  reportInactiveClientReply,
   startTenderAction,
   applyToTenderAction,
   awardTenderAction,

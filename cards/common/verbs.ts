@@ -42,6 +42,8 @@ export const VERBS = {
   handoverCancel: 'handover.cancel',
   /** {cycleId, version} ("fortsetzen": resume an inactivity sequence paused by the client's reply) */
   inactivityResume: 'inactivity.resume',
+  /** {cycleId} ("Kunde hat geantwortet" on the VPA's inactivity card) */
+  inactivityReplied: 'inactivity.replied',
   /** {cycleId, version} ("an Conny übergeben", on the `inaktiv` list) */
   inactivityHandover: 'inactivity.handover',
   /** {cycleId, version, row, postponeReason-<row>, postponeUntil-<row> (YYYY-MM-DD)} ("verschieben", on the `inaktiv` list) */

@@ -2,7 +2,8 @@
 // mark, with everything important about the client, the message the client gets in the VPA's name, and the tips
 // for reactivating the client oneself.
 import type { InactivityVpaModel } from '../../src/notices/inactivity.ts';
-import { card, facts, heading, note, text } from '../common/build.ts';
+import { card, executeAction, facts, heading, note, text } from '../common/build.ts';
+import { VERBS } from '../common/verbs.ts';
 import type { AdaptiveCard } from '../common/types.ts';
 import { quoted } from '../handover/parts.ts';
 
@@ -24,7 +25,8 @@ export function inactivityVpaCard(model: InactivityVpaModel): AdaptiveCard {
       ...model.tips.map((tip) => text(`• ${tip}`, { spacing: 'small' })),
       note(model.nextStepText, { spacing: 'medium' }),
     ],
-    [],
+    // Standalone nobody else sees the client's chat: the VPA records a reply, so the reminders pause.
+    [executeAction('Kunde hat geantwortet', VERBS.inactivityReplied, { cycleId: model.ref.cycleId }, { associatedInputs: 'none' })],
     { fallbackText: `${c.nameWithClass} ist inaktiv: keine neue Aufgabe seit ${model.lastTaskText}.` },
   );
 }
