@@ -18,6 +18,11 @@ import { CONDUCT_RENDERERS as C } from '../bot/render/conduct-renderers.ts';
 import { HANDOVER_RENDERERS as H } from '../bot/render/handover-renderers.ts';
 import { handoverApprovalCard } from '../cards/handover/approval.ts';
 import * as hm from '../test/cards/handover/models.ts';
+import { INACTIVITY_RENDERERS as I } from '../bot/render/inactivity-renderers.ts';
+import { PLATFORM_RENDERERS as P } from '../bot/render/platform-renderers.ts';
+import { TENDER_RENDERERS as T } from '../bot/render/tender-renderers.ts';
+import * as im from '../test/cards/inactivity/models.ts';
+import * as tm from '../test/cards/tender/models.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -95,6 +100,28 @@ export const CARD_EXAMPLES: readonly CardExample[] = [
   },
   { name: 'conduct-acknowledged', card: C.conductAcknowledged(hm.conductAcknowledgedModel()) },
   { name: 'conduct-reminder', card: C.conductReminder(hm.conductReminderModel()) },
+  // Inactive clients, Conny, tenders (example models: test/cards/inactivity/models.ts, test/cards/tender/models.ts).
+  { name: 'inactivity-vpa', card: I.inactivityVpa(im.vpaModel()) },
+  { name: 'inactivity-reply', card: I.inactivityReply(im.replyModel()) },
+  { name: 'inactivity-list', card: I.inactivityList(im.listModel()) },
+  { name: 'inactivity-clients', card: I.inactivityClients(im.clientsModel()) },
+  { name: 'inactivity-report', card: I.inactivityReport(im.reportModelFixture()) },
+  {
+    name: 'platform-todo',
+    card: P.platformTodo({
+      todoId: 'todo_1',
+      kind: 'chat',
+      client: im.clientNo(1),
+      sender: { id: 'p_conny', name: 'Conny Meindl', isConny: true },
+      subject: '',
+      text: 'Guten Tag,\n\nich bin Conny Meindl und ab sofort Ihre Ansprechpartnerin. Stellen Sie Ihre nächste Aufgabe gern direkt bei mir ein.\n\nViele Grüße\nConny',
+      done: null,
+      actions: { done: true },
+    }),
+  },
+  { name: 'tender-review', card: T.tenderReview(tm.reviewModel()) },
+  { name: 'tender-invite', card: T.tenderInvite(tm.inviteModel()) },
+  { name: 'tender-result', card: T.tenderResult(tm.resultModel()) },
   { name: 'conduct-escalation', card: C.conductEscalation(hm.conductEscalationModel()) },
 ];
 

@@ -1,5 +1,5 @@
 // View models for the inactivity list, clients and report card tests.
-import type { ClientInfo, InactivityClientRow, InactivityClientsModel, InactivityListModel, InactivityListRow, InactivityReportModel } from '../../../src/notices/inactivity.ts';
+import type { ClientInfo, InactivityClientRow, InactivityClientsModel, InactivityListModel, InactivityListRow, InactivityReplyModel, InactivityReportModel, InactivityVpaModel } from '../../../src/notices/inactivity.ts';
 import { REACTIVATION_TIPS } from '../../../src/inactivity/tips.ts';
 
 export function clientNo(i: number, overrides: Partial<ClientInfo> = {}): ClientInfo {
@@ -114,6 +114,33 @@ export function reportModelFixture(overrides: Partial<InactivityReportModel> = {
       { label: 'E-Mail nach einem Jahr', reactivated: 0, shareText: '0,0 %', sent: 0, reactivatedOfSent: 0, rateText: '–' },
       { label: 'ohne Nachricht', reactivated: 0, shareText: '0,0 %', sent: null, reactivatedOfSent: null, rateText: '–' },
     ],
+    ...overrides,
+  };
+}
+
+export function vpaModel(overrides: Partial<InactivityVpaModel> = {}): InactivityVpaModel {
+  return {
+    ref: { cycleId: 'cyc_1', clientId: 'cl_1', version: 1 },
+    client: clientNo(1),
+    lastTaskText: '05.10.2026 (vor 8 Wochen)',
+    servingSinceText: 'seit 15.08.2024 (2 Jahre, 3 Monate)',
+    clientMessage: 'Guten Tag,\n\nich hoffe, es geht Ihnen gut! Gibt es etwas, das ich für Sie übernehmen kann?\n\nViele Grüße\nAnna',
+    clientMessageWhen: 'jetzt',
+    tips: ['Schreib dem Kunden persönlich.', 'Schlag konkrete Aufgaben vor, die er früher gegeben hat.'],
+    nextStepText: 'Stellt der Kunde bis zum 28.12.2026 keine neue Aufgabe ein, übernimmt das Inactive Management (Konto Conny).',
+    ...overrides,
+  };
+}
+
+export function replyModel(overrides: Partial<InactivityReplyModel> = {}): InactivityReplyModel {
+  return {
+    ref: { cycleId: 'cyc_1', clientId: 'cl_1', version: 2 },
+    client: clientNo(1),
+    handledBy: 'Anna Schneider',
+    repliedAtText: '30.11.2026, 10:00 Uhr',
+    text: 'Der Kunde hat geantwortet. Weitere automatische Erinnerungen ruhen, bis jemand „fortsetzen“ drückt oder der Kunde eine Aufgabe einstellt.',
+    resumedText: null,
+    actions: { resume: true },
     ...overrides,
   };
 }
