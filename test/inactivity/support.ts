@@ -139,6 +139,9 @@ export interface ExpectedCycle {
   lastTaskAt: string;
   status: 'running' | 'paused' | 'reactivated';
   connyAt: string | null;
+  /** The tick that started the cycle, and the one that ended it on a new task. */
+  createdAt: string;
+  reactivatedAt: string | null;
 }
 
 export interface Outcomes {
@@ -156,6 +159,7 @@ interface OCycle {
   createdAt: Date;
   C: Date | null;
   status: 'running' | 'paused' | 'reactivated';
+  reactivatedAt: Date | null;
   rows: Map<OStep, { outcome: 'sent' | 'skipped'; at: Date }>;
 }
 
@@ -225,6 +229,7 @@ export function oracle(s: Scenario): Outcomes {
       let c = active(client);
       if (c && tasks.some((t) => t > c!.L)) {
         c.status = 'reactivated';
+        c.reactivatedAt = now;
         const p = openPause.get(c);
         if (p) p.until = now;
         c = undefined;
@@ -234,7 +239,7 @@ export function oracle(s: Scenario): Outcomes {
         const L = tasks.length > 0 ? new Date(Math.max(...tasks.map((t) => t.getTime()))) : s.assignedFrom;
         const prev = st.cycles.at(-1);
         if (weeksAfter(L, 8) <= now && (!prev || prev.L < L)) {
-          c = { n: (prev?.n ?? 0) + 1, L, createdAt: now, C: null, status: 'running', rows: new Map() };
+          c = { n: (prev?.n ?? 0) + 1, L, createdAt: now, C: null, status: 'running', reactivatedAt: null, rows: new Map() };
           st.cycles.push(c);
         }
       }
@@ -254,7 +259,7 @@ export function oracle(s: Scenario): Outcomes {
   const cycles: ExpectedCycle[] = [];
   state.forEach((st, client) => {
     for (const c of st.cycles) {
-      cycles.push({ client, cycle: c.n, lastTaskAt: c.L.toISOString(), status: c.status, connyAt: c.C?.toISOString() ?? null });
+      cycles.push({ client, cycle: c.n, lastTaskAt: c.L.toISOString(), status: c.status, connyAt: c.C?.toISOString() ?? null, createdAt: c.createdAt.toISOString(), reactivatedAt: c.reactivatedAt?.toISOString() ?? null });
       for (const [step, r] of c.rows) rows.push({ client, cycle: c.n, step, outcome: r.outcome, at: r.at.toISOString() });
     }
   });
@@ -349,7 +354,7 @@ export async function snapshot(prisma: Db, seeded: Seeded): Promise<Snapshot> {
   return {
     rows: sortRows(steps.map((r) => ({ client: index.get(r.clientId)!, cycle: r.cycle, step: r.step as OStep, outcome: r.outcome as 'sent' | 'skipped', at: r.at.toISOString(), dueAt: r.dueAt.toISOString() }))),
     cycles: cycles
-      .map((c) => ({ client: index.get(c.clientId)!, cycle: c.cycle, lastTaskAt: c.lastTaskAt.toISOString(), status: c.status as ExpectedCycle['status'], connyAt: c.connyAt?.toISOString() ?? null }))
+      .map((c) => ({ client: index.get(c.clientId)!, cycle: c.cycle, lastTaskAt: c.lastTaskAt.toISOString(), status: c.status as ExpectedCycle['status'], connyAt: c.connyAt?.toISOString() ?? null, createdAt: c.createdAt.toISOString(), reactivatedAt: c.reactivatedAt?.toISOString() ?? null }))
       .sort((a, b) => a.client - b.client || a.cycle - b.cycle),
     todos: todos.map((t) => ({ client: index.get(t.clientId)!, kind: t.kind, senderId: t.senderId, key: t.idempotencyKey, createdAt: t.createdAt.toISOString() })),
   };
@@ -457,6 +462,7 @@ export function scenarioArb(shape: ScenarioShape = DENSE): fc.Arbitrary<Scenario
       extra: fc.array(fc.integer({ min: 0, max: horizon }), { maxLength: shape.maxExtraTicks }),
       downtimes: fc.array(fc.record({ from: fc.integer({ min: 0, max: horizon }), weeks: fc.integer({ min: 1, max: 7 }) }), { maxLength: shape.maxDowntimes }),
       replays: fc.array(fc.record({ after: fc.nat(), backMin: fc.integer({ min: 0, max: 3 * 24 * 60 }) }), { maxLength: shape.maxReplays }),
+      quietGapH: fc.integer({ min: 24, max: 120 }),
       autoHandover: fc.boolean(),
       holidaysState: fc.constantFrom(undefined, 'BY' as const),
     })
@@ -476,8 +482,21 @@ export function scenarioArb(shape: ScenarioShape = DENSE): fc.Arbitrary<Scenario
         if (t > horizon) break;
         base.add(t);
       }
-      for (const e of g.extra) base.add(e);
-      const sorted = [...base].filter((m) => !g.downtimes.some((d) => m >= d.from && m < d.from + d.weeks * WEEK_MIN)).sort((a, b) => a - b);
+      // Dense ticks near the instants that matter (each step's time and staleness, people's actions, new tasks);
+      // elsewhere at most one tick per `quietGapH` hours. Extra ticks anywhere, then the downtimes cut all out.
+      const mins = (d: Date) => (d.getTime() - START.getTime()) / MINUTE;
+      const hot: [number, number][] = [];
+      for (const c of clients) {
+        for (const L of [c.tasks.at(-1)!, ...c.newTasks]) {
+          for (const w of [8, 12, 16, 20, 52, 56]) hot.push([mins(weeksAfter(L, w)) - 24 * 60, mins(weeksAfter(L, w)) + 5 * 24 * 60]);
+        }
+        for (const a of [...c.newTasks, ...c.handOvers, ...c.replies.flatMap((r) => [r.at, ...(r.resumeAt ? [r.resumeAt] : [])])]) hot.push([mins(a) - 24 * 60, mins(a) + 5 * 24 * 60]);
+      }
+      const thinned: number[] = [];
+      for (const m of [...base].sort((a, b) => a - b)) {
+        if (hot.some(([from, to]) => m >= from && m <= to) || thinned.length === 0 || m - thinned.at(-1)! >= g.quietGapH * 60) thinned.push(m);
+      }
+      const sorted = [...new Set([...thinned, ...g.extra])].filter((m) => !g.downtimes.some((d) => m >= d.from && m < d.from + d.weeks * WEEK_MIN)).sort((a, b) => a - b);
       // Replays: after base tick i, the same instant again or an earlier one — never reaching back across a person's action.
       const actionMins = clients.flatMap((c) => [...c.handOvers, ...c.replies.flatMap((r) => [r.at, ...(r.resumeAt ? [r.resumeAt] : [])])]).map((d) => (d.getTime() - START.getTime()) / MINUTE);
       const replaysAfter = new Map<number, number[]>();
@@ -491,4 +510,39 @@ export function scenarioArb(shape: ScenarioShape = DENSE): fc.Arbitrary<Scenario
       const ticks = sorted.flatMap((m, i) => [m, ...(replaysAfter.get(i) ?? [])]).map(atMin);
       return { assignedFrom: weeksAfter(START, -30), clients, ticks, autoHandover: g.autoHandover, holidaysState: g.holidaysState };
     });
+}
+
+/**
+ * A short scenario for slow drivers (the spawned CLI): a generated one cut down to the ticks at which something
+ * happens, the tick before each message (which found it outside the window or not yet due), the same instant once
+ * more, and one earlier instant right after a later one.
+ */
+export function eventfulScenario(s0: Scenario): Scenario {
+  const o = oracle(s0);
+  const base = s0.ticks.map((d) => d.getTime());
+  const keep = new Set<number>();
+  for (const r of o.rows) {
+    const at = Date.parse(r.at);
+    keep.add(at);
+    const i = base.indexOf(at);
+    if (r.outcome === 'sent' && i > 0) keep.add(base[i - 1]!);
+  }
+  for (const c of o.cycles) {
+    keep.add(Date.parse(c.createdAt));
+    if (c.reactivatedAt) keep.add(Date.parse(c.reactivatedAt));
+    if (c.connyAt && base.includes(Date.parse(c.connyAt))) keep.add(Date.parse(c.connyAt));
+  }
+  const ticks = [...keep].sort((a, b) => a - b);
+  const actions = s0.clients.flatMap((c) => [...c.handOvers, ...c.replies.flatMap((r) => [r.at, ...(r.resumeAt ? [r.resumeAt] : [])])]).map((d) => d.getTime());
+  const out: number[] = [];
+  ticks.forEach((t, i) => {
+    out.push(t);
+    if (i === Math.floor(ticks.length / 3)) out.push(t); // the same instant twice
+    if (i === Math.floor((2 * ticks.length) / 3) && i > 0) {
+      // an earlier instant after a later one, not reaching back across anyone's action
+      const floor = Math.max(ticks[i - 1]!, ...actions.filter((a) => a < t));
+      out.push(Math.ceil((floor + (t - floor) / 2) / MINUTE) * MINUTE);
+    }
+  });
+  return { ...s0, ticks: out.map((t) => new Date(t)) };
 }
