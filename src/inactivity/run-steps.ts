@@ -12,6 +12,7 @@ import type { PlatformGateway } from '../platform/gateway.ts';
 import type { TickContext } from '../tick/job.ts';
 import { ACTIVE_STATUSES, type CycleRow } from './cycle-store.ts';
 import { decide, plannedSteps, type PlannedStep } from './schedule.ts';
+import { inSendWindow } from './send-window.ts';
 import { stepLabel, type Step } from './steps.ts';
 import { connyEmail, connyMessageText, vpaMessageText } from './step-message.ts';
 
@@ -31,11 +32,12 @@ export async function runSteps(ctx: TickContext, gateway: PlatformGateway): Prom
   const done = await inChunks(cycles.map((c) => c.id), (ids) => prisma.inactivityStep.findMany({ where: { cycleId: { in: ids } }, select: { cycleId: true, step: true } }));
   const recorded = new Set(done.map((d) => `${d.cycleId}:${d.step}`));
   const out: StepOutcome[] = [];
+  const nowInWindow = inSendWindow(now, config.inactivity, tz);
   for (const cycle of cycles) {
     const times = { lastTaskAt: cycle.lastTaskAt, connyAt: cycle.connyAt, paused: cycle.status === 'paused' };
     for (const plan of plannedSteps(times, config.inactivity, tz)) {
       if (recorded.has(`${cycle.id}:${plan.step}`)) continue;
-      const decision = decide(plan, times, now, config.inactivity, tz);
+      const decision = decide(plan, times, now, config.inactivity, tz, nowInWindow);
       if (decision === 'wait') continue;
       const result = await recordStep(ctx, gateway, cycle, plan, decision === 'send' ? 'sent' : 'skipped');
       if (result) out.push(result);

@@ -37,7 +37,9 @@ export function weeksAfter(at: Date, weeks: number, timeZone: string): Date {
 
 /** The steps of one cycle with their times, in order (those that cannot apply yet — Conny's before a hand-over — have no plan). */
 export function plannedSteps(cycle: CycleTimes, config: InactivityConfig, timeZone: string): PlannedStep[] {
-  const w = (weeks: number) => weeksAfter(cycle.lastTaskAt, weeks, timeZone);
+  // One local date-time per cycle, then whole weeks on it (a scheduler pass plans every cycle: keep it cheap).
+  const base = DateTime.fromJSDate(cycle.lastTaskAt, { zone: timeZone });
+  const w = (weeks: number) => base.plus({ weeks }).toJSDate();
   const reminders = REMINDER_STEPS.slice(0, config.connyReminderWeeks.length).map((step, i) => ({ step, dueAt: w(config.connyReminderWeeks[i]!) }));
   const email = { step: 'conny_email' as const, dueAt: w(config.connyEmailAfterWeeks) };
   const connyLater = [...reminders, email];
@@ -59,12 +61,15 @@ export function plannedSteps(cycle: CycleTimes, config: InactivityConfig, timeZo
 
 export type StepDecision = 'wait' | 'send' | 'skip';
 
-/** What a tick at `now` does with a planned step that has no row yet. */
-export function decide(plan: PlannedStep, cycle: CycleTimes, now: Date, config: InactivityConfig, timeZone: string): StepDecision {
+/**
+ * What a tick at `now` does with a planned step that has no row yet. `nowInWindow` may be passed when the caller
+ * already knows whether `now` lies in the send window (the same for every cycle of one pass).
+ */
+export function decide(plan: PlannedStep, cycle: CycleTimes, now: Date, config: InactivityConfig, timeZone: string, nowInWindow?: boolean): StepDecision {
   if (now < plan.dueAt) return 'wait';
   // Reached Conny only after the step's time: the client never "reached" this step.
   if (plan.needsConny && plan.step !== 'conny_intro' && cycle.connyAt && cycle.connyAt > plan.dueAt) return 'skip';
   if (now >= plan.staleAt) return 'skip';
   if (cycle.paused) return 'wait';
-  return inSendWindow(now, config, timeZone) ? 'send' : 'wait';
+  return (nowInWindow ?? inSendWindow(now, config, timeZone)) ? 'send' : 'wait';
 }
