@@ -3,6 +3,8 @@
 // mark is cleared, and the admin team reviews the task and tenders it (src/tender).
 import { recordAudit } from '../audit/record.ts';
 import { inChunks } from '../db/chunks.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
+import { toAppError } from '../errors/catalogue.ts';
 import type { PlatformGateway } from '../platform/gateway.ts';
 import type { TickContext } from '../tick/job.ts';
 import { openReactivationReview } from '../tender/index.ts';
@@ -16,7 +18,7 @@ export interface Reactivated {
 }
 
 export async function reactivate(ctx: TickContext, gateway: PlatformGateway): Promise<Reactivated[]> {
-  const { prisma, now, config } = ctx;
+  const { prisma, now } = ctx;
   const cycles = await prisma.inactivityCycle.findMany({ where: { status: { in: [...ACTIVE_STATUSES] } }, select: { id: true, clientId: true, lastTaskAt: true } });
   if (cycles.length === 0) return [];
   const newest = await inChunks(cycles.map((c) => c.clientId), (ids) => prisma.task.groupBy({ by: ['clientId'], where: { clientId: { in: ids }, createdAt: { lte: now } }, _max: { createdAt: true } }));
@@ -25,7 +27,18 @@ export async function reactivate(ctx: TickContext, gateway: PlatformGateway): Pr
   for (const c of cycles) {
     const newestAt = newestOf.get(c.clientId);
     if (!newestAt || newestAt <= c.lastTaskAt) continue;
-    const done = await prisma.$transaction(async (tx) => {
+    const done = await reactivateOne(ctx, gateway, c.id, c.clientId);
+    if (done) out.push(done);
+  }
+  return out;
+}
+
+/** One reactivation; null when another tick or instance was first (or the task is gone), which changes nothing. */
+async function reactivateOne(ctx: TickContext, gateway: PlatformGateway, cycleId: string, clientId: string): Promise<Reactivated | null> {
+  const { prisma, now, config } = ctx;
+  const c = { id: cycleId, clientId };
+  try {
+    return await prisma.$transaction(async (tx) => {
       const row = await tx.inactivityCycle.findUnique({ where: { id: c.id } });
       if (!row || !(ACTIVE_STATUSES as readonly string[]).includes(row.status)) return null;
       const task = await tx.task.findFirst({ where: { clientId: c.clientId, createdAt: { gt: row.lastTaskAt, lte: now } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
@@ -39,7 +52,9 @@ export async function reactivate(ctx: TickContext, gateway: PlatformGateway): Pr
       await recordAudit(tx, { at: now, actorId: null, action: 'inactivity.reactivated', subjectType: 'inactivity', subjectId: row.id, data: { clientId: row.clientId, taskId: task.id, after } });
       return { cycleId: fresh.id, clientId: fresh.clientId, after };
     });
-    if (done) out.push(done);
+  } catch (error) {
+    const code = toAppError(error).code;
+    if (code === 'INACTIVITY_STALE' || code === 'INACTIVITY_WRONG_STATE' || isUniqueViolation(error)) return null;
+    throw error;
   }
-  return out;
 }

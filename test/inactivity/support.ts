@@ -461,7 +461,8 @@ export function scenarioArb(shape: ScenarioShape = DENSE): fc.Arbitrary<Scenario
       gaps: fc.array(fc.integer({ min: shape.gapMin, max: shape.gapMax }), { minLength: shape.gaps, maxLength: shape.gaps }),
       extra: fc.array(fc.integer({ min: 0, max: horizon }), { maxLength: shape.maxExtraTicks }),
       downtimes: fc.array(fc.record({ from: fc.integer({ min: 0, max: horizon }), weeks: fc.integer({ min: 1, max: 7 }) }), { maxLength: shape.maxDowntimes }),
-      replays: fc.array(fc.record({ after: fc.nat(), backMin: fc.integer({ min: 0, max: 3 * 24 * 60 }) }), { maxLength: shape.maxReplays }),
+      // The same instant again (0), or an instant up to three days earlier.
+      replays: fc.array(fc.record({ after: fc.nat(), backMin: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 * 24 * 60 })) }), { maxLength: shape.maxReplays }),
       quietGapH: fc.integer({ min: 24, max: 120 }),
       autoHandover: fc.boolean(),
       holidaysState: fc.constantFrom(undefined, 'BY' as const),
