@@ -6,6 +6,7 @@ import { AppError } from '../errors/catalogue.ts';
 import type { PlatformTodoKind, PlatformTodoModel } from '../notices/platform.ts';
 import { CONNY_ROLE } from '../people/roles.ts';
 import { formatDateTime } from '../time/format.ts';
+import { sentConversationIds } from '../outbox/sent-conversations.ts';
 
 /** One card sent for a to-do (PlatformTodo.cards): to a person 1:1, or (personId null) to a channel. */
 export interface TodoCard {
@@ -99,22 +100,5 @@ export async function todoConversationIds(db: DbOrTx, todoId: string): Promise<s
   if (!t) throw new AppError('PLATFORM_TODO_NOT_FOUND', { detail: todoId });
   const keys = parseTodoCards(t.cards).map((c) => c.key);
   if (keys.length === 0) return [];
-  const rows = await db.outboxMessage.findMany({ where: { idempotencyKey: { in: keys }, status: 'sent' }, select: { result: true } });
-  const ids = new Set<string>();
-  for (const row of rows) {
-    const id = sentConversationId(row.result);
-    if (id) ids.add(id);
-  }
-  return [...ids];
-}
-
-function sentConversationId(result: string | null): string | null {
-  if (!result) return null;
-  try {
-    const parsed: unknown = JSON.parse(result);
-    const id = parsed && typeof parsed === 'object' ? (parsed as { conversationId?: unknown }).conversationId : undefined;
-    return typeof id === 'string' && id !== '' ? id : null;
-  } catch {
-    return null;
-  }
+  return sentConversationIds(db, { idempotencyKey: { in: keys } });
 }
