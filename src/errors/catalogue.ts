@@ -52,8 +52,8 @@ export const ERRORS = {
   CARD_NOT_IN_THIS_CONVERSATION: { status: 403, de: 'Diese Karte wurde nicht in diese Unterhaltung geschickt, deshalb zeige ich sie hier nicht an.', en: 'the card was not sent to this conversation' },
   // The platform gateway (src/platform): standalone to-dos for client messages and reassignments.
   PLATFORM_NOT_AVAILABLE: { status: 500, de: 'Die Anbindung an die VPA-Plattform gibt es noch nicht. Bitte PLATFORM_BASE_URL leer lassen: dann kommen Nachrichten an Kunden als Aufgaben in Teams.', en: 'PLATFORM_BASE_URL is set, but the platform HTTP gateway is not implemented yet (it arrives with the platform issue); unset PLATFORM_BASE_URL to run standalone with to-do cards' },
-  PLATFORM_TODO_NOT_FOUND: { status: 404, de: 'Diese Aufgabe gibt es nicht.', en: 'platform to-do not found' },
-  PLATFORM_TODO_NOT_YOURS: { status: 403, de: 'Diese Aufgabe ist nicht an dich gegangen, deshalb kannst du sie nicht als erledigt markieren.', en: 'the acting person was not sent this platform to-do' },
+  PLATFORM_TO_DO_NOT_FOUND: { status: 404, de: 'Diese Aufgabe gibt es nicht.', en: 'platform to-do not found' },
+  PLATFORM_TO_DO_NOT_YOURS: { status: 403, de: 'Diese Aufgabe ist nicht an dich gegangen, deshalb kannst du sie nicht als erledigt markieren.', en: 'the acting person was not sent this platform to-do' },
   INACTIVITY_NOT_FOUND: { status: 404, de: 'Diesen Vorgang zu einem inaktiven Kunden gibt es nicht (mehr).', en: 'inactivity cycle not found' },
   INACTIVITY_STALE: { status: 409, de: 'Diese Karte ist nicht mehr aktuell. Bitte schreibe „inaktiv“ für die aktuelle Liste.', en: 'inactivity cycle changed meanwhile' },
   INACTIVITY_WRONG_STATE: { status: 409, de: 'Das geht in diesem Stand nicht mehr.', en: 'action not allowed in the cycle\'s state' },

@@ -14,7 +14,7 @@ import type { UseCaseOptions } from '../use-case/options.ts';
 import { loadTodo, platformTodoModel, type TodoContext } from './todo-card.ts';
 
 /** Who may close a to-do that went to a channel (`schicht` or `admin`). */
-export const CHANNEL_TODO_ROLES: readonly Role[] = ['shift', 'admin', 'conny'];
+export const CHANNEL_TO_DO_ROLES: readonly Role[] = ['shift', 'admin', 'conny'];
 
 export interface CompleteTodoOptions extends UseCaseOptions {
   todoId: string;
@@ -33,7 +33,7 @@ export interface CompleteTodoResult {
 
 export function mayComplete(todo: Pick<TodoContext, 'cards'>, actor: Pick<Actor, 'id' | 'roles'>): boolean {
   if (todo.cards.some((c) => c.personId === actor.id)) return true;
-  return todo.cards.some((c) => c.personId === null) && hasRole(actor, CHANNEL_TODO_ROLES);
+  return todo.cards.some((c) => c.personId === null) && hasRole(actor, CHANNEL_TO_DO_ROLES);
 }
 
 export async function completeTodo(options: CompleteTodoOptions): Promise<CompleteTodoResult> {
@@ -41,7 +41,7 @@ export async function completeTodo(options: CompleteTodoOptions): Promise<Comple
   const actor = requireActor(options.actor);
   return db.$transaction(async (tx) => {
     const before = await loadTodo(tx, todoId);
-    if (!mayComplete(before, actor)) throw new AppError('PLATFORM_TODO_NOT_YOURS', { detail: todoId });
+    if (!mayComplete(before, actor)) throw new AppError('PLATFORM_TO_DO_NOT_YOURS', { detail: todoId });
     // Compare-and-set on the status: of two clicks at once exactly one closes the to-do.
     const { count } = await tx.platformTodo.updateMany({ where: { id: todoId, status: 'open' }, data: { status: 'done', doneById: actor.id, doneAt: now } });
     const todo = await loadTodo(tx, todoId);

@@ -9,7 +9,7 @@ import { createStandaloneGateway } from './standalone-gateway.ts';
 
 export type { ChatToClient, EmailToClient, PlatformGateway, Reassignment } from './gateway.ts';
 export { createStandaloneGateway, connyOperators, todoCardKey, type StandaloneGatewayOptions } from './standalone-gateway.ts';
-export { completeTodo, mayComplete, CHANNEL_TODO_ROLES, type CompleteTodoOptions, type CompleteTodoResult } from './complete-todo.ts';
+export { completeTodo, mayComplete, CHANNEL_TO_DO_ROLES, type CompleteTodoOptions, type CompleteTodoResult } from './complete-todo.ts';
 export { platformTodoFor, todoConversationIds } from './todo-card.ts';
 /** A test double that records the calls (for process tests). */
 export { createRecordingGateway, type RecordedCall, type RecordingGateway } from './recording-gateway.ts';

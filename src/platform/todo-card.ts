@@ -14,7 +14,7 @@ export interface TodoCard {
   personId: string | null;
 }
 
-export const TODO_KINDS: readonly PlatformTodoKind[] = ['chat', 'email', 'reassign'];
+export const TO_DO_KINDS: readonly PlatformTodoKind[] = ['chat', 'email', 'reassign'];
 
 export function parseTodoCards(json: string): TodoCard[] {
   try {
@@ -31,7 +31,7 @@ export function parseTodoCards(json: string): TodoCard[] {
 }
 
 function kindOf(value: string): PlatformTodoKind {
-  const kind = TODO_KINDS.find((k) => k === value);
+  const kind = TO_DO_KINDS.find((k) => k === value);
   if (!kind) throw new AppError('INTERNAL', { detail: `platform to-do of unknown kind ${value}` });
   return kind;
 }
@@ -51,7 +51,7 @@ export interface TodoContext {
 
 export async function loadTodo(db: DbOrTx, todoId: string): Promise<TodoContext> {
   const t = await db.platformTodo.findUnique({ where: { id: todoId } });
-  if (!t) throw new AppError('PLATFORM_TODO_NOT_FOUND', { detail: todoId });
+  if (!t) throw new AppError('PLATFORM_TO_DO_NOT_FOUND', { detail: todoId });
   const client = await db.client.findUnique({ where: { id: t.clientId }, select: { id: true, number: true, name: true, class: true, workType: true } });
   if (!client) throw new AppError('CLIENT_NOT_FOUND', { detail: t.clientId });
   const sender = t.senderId
@@ -97,7 +97,7 @@ export async function platformTodoFor(db: DbOrTx, todoId: string, timeZone: stri
  */
 export async function todoConversationIds(db: DbOrTx, todoId: string): Promise<string[]> {
   const t = await db.platformTodo.findUnique({ where: { id: todoId }, select: { cards: true } });
-  if (!t) throw new AppError('PLATFORM_TODO_NOT_FOUND', { detail: todoId });
+  if (!t) throw new AppError('PLATFORM_TO_DO_NOT_FOUND', { detail: todoId });
   const keys = parseTodoCards(t.cards).map((c) => c.key);
   if (keys.length === 0) return [];
   return sentConversationIds(db, { idempotencyKey: { in: keys } });

@@ -118,7 +118,7 @@ describe('platform to-do: erledigt through /api/messages', () => {
     // A VPA in the channel may not close it (the card did reach the channel, so the refusal is about the person).
     const before = await state();
     const refused = card(await h.invoke('platform.todo.done', { todoId }, { from: ben, conversation: channel }));
-    expect(cardText(refused)).toContain('PLATFORM_TODO_NOT_YOURS');
+    expect(cardText(refused)).toContain('PLATFORM_TO_DO_NOT_YOURS');
     expect(await state()).toBe(before);
 
     const answered = card(await h.invoke('platform.todo.done', { todoId }, { from: sina, conversation: { ...channel, id: `${channel.id};messageid=1700000000000` } }));
@@ -137,7 +137,7 @@ describe('platform to-do: erledigt through /api/messages', () => {
     expect(cardText(refused)).not.toContain('Müller');
     // Even from Anna's chat (a forged invoke): Ben is not the one it was sent to.
     const forged = card(await h.invoke('platform.todo.done', { todoId }, { from: ben, conversation: h.personalConversationOf(anna) }));
-    expect(cardText(forged)).toContain('PLATFORM_TODO_NOT_YOURS');
+    expect(cardText(forged)).toContain('PLATFORM_TO_DO_NOT_YOURS');
     expect(cardText(forged)).not.toContain('Müller');
     await h.drainOutbox();
     expect(await state()).toBe(before);
@@ -146,7 +146,7 @@ describe('platform to-do: erledigt through /api/messages', () => {
   });
 
   it('an unknown to-do and an invalid payload are refused', async () => {
-    expect(cardText(card(await h.invoke('platform.todo.done', { todoId: 'nope' }, { from: anna })))).toContain('PLATFORM_TODO_NOT_FOUND');
+    expect(cardText(card(await h.invoke('platform.todo.done', { todoId: 'nope' }, { from: anna })))).toContain('PLATFORM_TO_DO_NOT_FOUND');
     expect(cardText(card(await h.invoke('platform.todo.done', {}, { from: anna })))).toContain('INVALID_PAYLOAD');
   });
 });

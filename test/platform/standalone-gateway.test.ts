@@ -209,10 +209,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await chat(p.conny.id, 'k2');
       const [vpaTodo, channelTodo] = await todos();
       const complete = async (personId: string, todoId: string) => completeTodo({ db: db.prisma, actor: await actorOf(db.prisma, personId), now: NOW, timeZone: TZ, todoId });
-      for (const who of [p.ben.id, p.sam.id, p.ada.id, p.conny.id]) expect((await appError(complete(who, vpaTodo!.id))).code).toBe('PLATFORM_TODO_NOT_YOURS');
-      expect((await appError(complete(p.anna.id, channelTodo!.id))).code).toBe('PLATFORM_TODO_NOT_YOURS');
+      for (const who of [p.ben.id, p.sam.id, p.ada.id, p.conny.id]) expect((await appError(complete(who, vpaTodo!.id))).code).toBe('PLATFORM_TO_DO_NOT_YOURS');
+      expect((await appError(complete(p.anna.id, channelTodo!.id))).code).toBe('PLATFORM_TO_DO_NOT_YOURS');
       expect((await appError(completeTodo({ db: db.prisma, actor: null, now: NOW, timeZone: TZ, todoId: vpaTodo!.id }))).code).toBe('NOT_REGISTERED');
-      expect((await appError(complete(p.anna.id, 'nope'))).code).toBe('PLATFORM_TODO_NOT_FOUND');
+      expect((await appError(complete(p.anna.id, 'nope'))).code).toBe('PLATFORM_TO_DO_NOT_FOUND');
       expect(await db.prisma.platformTodo.count({ where: { status: 'done' } })).toBe(0);
       expect((await complete(p.anna.id, vpaTodo!.id)).changed).toBe(true);
       expect((await complete(p.conny.id, channelTodo!.id)).changed).toBe(true);
