@@ -230,7 +230,7 @@ describe('gatewayFor and the recording gateway', () => {
     const withPlatform = loadConfig({ DATABASE_URL: 'file:unused', PLATFORM_BASE_URL: 'https://platform.example/api', PLATFORM_API_TOKEN: 'x' });
     const e = await appError((async () => gatewayFor(withPlatform))());
     expect(e.code).toBe('PLATFORM_NOT_AVAILABLE');
-    expect(e.message).toContain('arrives with the platform issue');
+    expect(e.message).toContain('comes with the platform issue');
     expect(e.message).toContain('https://platform.example/api');
     expect(e.userMessage).toContain('PLATFORM_BASE_URL');
   });
