@@ -2,6 +2,7 @@
 import type { DbOrTx } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { ConductContext } from './view.ts';
+import { parseKeyedCards } from '../notices/tracked-cards.ts';
 
 export interface ConductCard {
   key: string;
@@ -9,12 +10,7 @@ export interface ConductCard {
 }
 
 export function parseConductCards(json: string): ConductCard[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? (v.filter((c) => c && typeof c === 'object' && typeof (c as ConductCard).key === 'string') as ConductCard[]) : [];
-  } catch {
-    return [];
-  }
+  return parseKeyedCards<ConductCard>(json);
 }
 
 export async function loadConduct(db: DbOrTx, reportId: string, timeZone: string): Promise<ConductContext & { reporterId: string; cards: ConductCard[] }> {

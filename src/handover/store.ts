@@ -13,6 +13,7 @@ import { formatAt } from '../time/format.ts';
 import { ALLOWED_FROM, allows, type HandoverAction } from './states.ts';
 import { statusLabel } from './view/shared.ts';
 import { trackedNotice } from './view/tracked.ts';
+import { parseKeyedCards } from '../notices/tracked-cards.ts';
 
 export interface TrackedCard {
   /** Outbox idempotency key of the original send (`updatesKey` of its updates). */
@@ -22,12 +23,7 @@ export interface TrackedCard {
 }
 
 export function parseCards(json: string): TrackedCard[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? (v.filter((c) => c && typeof c === 'object' && typeof (c as TrackedCard).key === 'string') as TrackedCard[]) : [];
-  } catch {
-    return [];
-  }
+  return parseKeyedCards<TrackedCard>(json);
 }
 
 /** The error for an action the request's current state does not allow: who decided, withdrawn, or generic. */

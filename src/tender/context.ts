@@ -5,6 +5,7 @@ import type { PersonInfo } from '../notices/common.ts';
 import type { TenderStatus, TrackedTenderKind } from '../notices/tender.ts';
 import type { ClientRow } from '../clients/client-info.ts';
 import type { PersonFacts } from './rules.ts';
+import { parseKeyedCards } from '../notices/tracked-cards.ts';
 
 /** A card that shows the tender: its outbox key (the `updatesKey` of its updates), kind and, for invitations, the VPA. */
 export interface TrackedTenderCard {
@@ -14,12 +15,7 @@ export interface TrackedTenderCard {
 }
 
 export function parseCards(json: string): TrackedTenderCard[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? (v.filter((c) => c && typeof c === 'object' && typeof (c as TrackedTenderCard).key === 'string') as TrackedTenderCard[]) : [];
-  } catch {
-    return [];
-  }
+  return parseKeyedCards<TrackedTenderCard>(json);
 }
 
 export interface TenderRow {
