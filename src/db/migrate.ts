@@ -76,6 +76,9 @@ function migrateSqlite(databaseUrl: string): MigrationResult {
       });
       if (run.immediate()) applied.push(m.name);
     }
+    // Table statistics for the query planner (SQLite keeps none by itself): without them the scheduler's scans
+    // (src/inactivity/due-scan.ts) may pick a poor index. Analyses only what changed much, so it is cheap.
+    db.pragma('optimize=0x10002');
     return { applied };
   } finally {
     db.close();

@@ -1,5 +1,6 @@
 // The wiki's coming "Autoprozess" (INACTIVE_AUTO_HANDOVER=true): a client who reaches the inactive-management list
 // and is not postponed is handed to Conny by the bot itself. Off by default: then people decide on the list.
+import { DateTime } from 'luxon';
 import { AppError, toAppError } from '../errors/catalogue.ts';
 import { randomId } from '../ids.ts';
 import type { PlatformGateway } from '../platform/gateway.ts';
@@ -11,7 +12,9 @@ export async function autoHandOver(ctx: TickContext, gateway: PlatformGateway): 
   const { prisma, now, config } = ctx;
   if (!config.inactivity.autoHandover) return [];
   const tz = config.businessTimeZone;
-  const cycles = await prisma.inactivityCycle.findMany({ where: { status: 'running', connyAt: null, OR: [{ postponedUntil: null }, { postponedUntil: { lte: now } }] } });
+  // Only cycles whose last task lies about the list time back (a day of slack for the local-week rule below).
+  const listedBy = new Date(DateTime.fromJSDate(now, { zone: tz }).minus({ weeks: config.inactivity.listAfterWeeks }).toMillis() + 86_400_000);
+  const cycles = await prisma.inactivityCycle.findMany({ where: { status: 'running', connyAt: null, lastTaskAt: { lte: listedBy }, OR: [{ postponedUntil: null }, { postponedUntil: { lte: now } }] } });
   const out: string[] = [];
   for (const cycle of cycles) {
     if (weeksAfter(cycle.lastTaskAt, config.inactivity.listAfterWeeks, tz) > now) continue;

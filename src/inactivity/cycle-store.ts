@@ -19,10 +19,12 @@ export async function activeCycle(db: DbOrTx, clientId: string): Promise<CycleRo
 
 /**
  * Applies `data` only if the cycle is still at the version read and in one of `statuses`; the loser of a race (or a
- * click on an outdated card) gets a coded error and nothing changes.
+ * click on an outdated card) gets a coded error and nothing changes. Any change may change when the step job must
+ * look at the cycle next: `nextCheckAt` is set back to the cycle's start (earlier than any of its steps), so the next
+ * tick, whatever its instant, looks at it and stores the real next check (src/inactivity/run-steps.ts).
  */
 export async function updateCycle(tx: Tx, row: CycleRow, statuses: readonly string[], data: Parameters<Tx['inactivityCycle']['updateMany']>[0]['data']): Promise<CycleRow> {
-  const { count } = await tx.inactivityCycle.updateMany({ where: { id: row.id, version: row.version, status: { in: [...statuses] } }, data: { ...data, version: { increment: 1 } } });
+  const { count } = await tx.inactivityCycle.updateMany({ where: { id: row.id, version: row.version, status: { in: [...statuses] } }, data: { ...data, nextCheckAt: row.lastTaskAt, version: { increment: 1 } } });
   if (count === 0) throw new AppError('INACTIVITY_STALE', { detail: `cycle ${row.id} changed meanwhile` });
   return loadCycle(tx, row.id);
 }

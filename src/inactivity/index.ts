@@ -6,7 +6,7 @@ export { postponeInactive, type PostponeOptions } from './postpone.ts';
 export { excludeInactive, type ExcludeOptions } from './exclude.ts';
 export { recordClientReply, reportClientReply, resumeInactivity, RESUME_ROLES, type ClientReply, type ReportReplyOptions, type ResumeOptions } from './client-reply.ts';
 export { inactivityJobs, reactivationJob, startCyclesJob, autoHandoverJob, stepsJob } from './jobs.ts';
-export { plannedSteps, decide, weeksAfter, type PlannedStep, type CycleTimes, type StepDecision } from './schedule.ts';
+export { plannedSteps, decide, nextCheckAt, weeksAfter, type PlannedStep, type CycleTimes, type StepDecision } from './schedule.ts';
 export { inSendWindow, nextSendWindow } from './send-window.ts';
 export { STEPS, stepLabel, isStep, type Step } from './steps.ts';
 export { REACTIVATION_TIPS } from './tips.ts';

@@ -2,13 +2,13 @@
 // after which message (for the sequence report: are the 16- and 20-week reminders worth sending?), the red question
 // mark is cleared, and the admin team reviews the task and tenders it (src/tender).
 import { recordAudit } from '../audit/record.ts';
-import { inChunks } from '../db/chunks.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
 import { toAppError } from '../errors/catalogue.ts';
 import type { PlatformGateway } from '../platform/gateway.ts';
 import type { TickContext } from '../tick/job.ts';
 import { openReactivationReview } from '../tender/index.ts';
 import { ACTIVE_STATUSES, updateCycle } from './cycle-store.ts';
+import { cyclesWithNewTask } from './due-scan.ts';
 import { stepLabel, STEPS } from './steps.ts';
 
 export interface Reactivated {
@@ -18,15 +18,9 @@ export interface Reactivated {
 }
 
 export async function reactivate(ctx: TickContext, gateway: PlatformGateway): Promise<Reactivated[]> {
-  const { prisma, now } = ctx;
-  const cycles = await prisma.inactivityCycle.findMany({ where: { status: { in: [...ACTIVE_STATUSES] } }, select: { id: true, clientId: true, lastTaskAt: true } });
-  if (cycles.length === 0) return [];
-  const newest = await inChunks(cycles.map((c) => c.clientId), (ids) => prisma.task.groupBy({ by: ['clientId'], where: { clientId: { in: ids }, createdAt: { lte: now } }, _max: { createdAt: true } }));
-  const newestOf = new Map(newest.map((t) => [t.clientId, t._max.createdAt]));
+  const cycles = await cyclesWithNewTask(ctx.prisma, ctx.now);
   const out: Reactivated[] = [];
   for (const c of cycles) {
-    const newestAt = newestOf.get(c.clientId);
-    if (!newestAt || newestAt <= c.lastTaskAt) continue;
     const done = await reactivateOne(ctx, gateway, c.id, c.clientId);
     if (done) out.push(done);
   }

@@ -11,7 +11,7 @@ import { randomId } from '../ids.ts';
 import type { PlatformGateway } from '../platform/gateway.ts';
 import type { TickContext } from '../tick/job.ts';
 import { ACTIVE_STATUSES, type CycleRow } from './cycle-store.ts';
-import { decide, plannedSteps, type PlannedStep } from './schedule.ts';
+import { decide, nextCheckAt, plannedSteps, type PlannedStep } from './schedule.ts';
 import { inSendWindow } from './send-window.ts';
 import { stepLabel, type Step } from './steps.ts';
 import { connyEmail, connyMessageText, vpaMessageText } from './step-message.ts';
@@ -23,11 +23,14 @@ export interface StepOutcome {
   outcome: 'sent' | 'skipped';
 }
 
-/** Every step that is due (send) or stale (skip) at `now`, recorded and sent once. Returns the tick's lines. */
+/**
+ * Every step that is due (send) or stale (skip) at `now`, recorded and sent once. Only cycles whose `nextCheckAt` has
+ * come are read (indexed), so a pass over 100,000 clients reads the few that can change; each keeps its next check.
+ */
 export async function runSteps(ctx: TickContext, gateway: PlatformGateway): Promise<StepOutcome[]> {
   const { prisma, now, config } = ctx;
   const tz = config.businessTimeZone;
-  const cycles = await prisma.inactivityCycle.findMany({ where: { status: { in: [...ACTIVE_STATUSES] }, createdAt: { lte: now } } });
+  const cycles = await prisma.inactivityCycle.findMany({ where: { status: { in: [...ACTIVE_STATUSES] }, nextCheckAt: { lte: now }, createdAt: { lte: now } } });
   if (cycles.length === 0) return [];
   const done = await inChunks(cycles.map((c) => c.id), (ids) => prisma.inactivityStep.findMany({ where: { cycleId: { in: ids } }, select: { cycleId: true, step: true } }));
   const recorded = new Set(done.map((d) => `${d.cycleId}:${d.step}`));
@@ -35,15 +38,30 @@ export async function runSteps(ctx: TickContext, gateway: PlatformGateway): Prom
   const nowInWindow = inSendWindow(now, config.inactivity, tz);
   for (const cycle of cycles) {
     const times = { lastTaskAt: cycle.lastTaskAt, connyAt: cycle.connyAt, paused: cycle.status === 'paused' };
-    for (const plan of plannedSteps(times, config.inactivity, tz)) {
+    const plans = plannedSteps(times, config.inactivity, tz);
+    for (const plan of plans) {
       if (recorded.has(`${cycle.id}:${plan.step}`)) continue;
       const decision = decide(plan, times, now, config.inactivity, tz, nowInWindow);
       if (decision === 'wait') continue;
       const result = await recordStep(ctx, gateway, cycle, plan, decision === 'send' ? 'sent' : 'skipped');
-      if (result) out.push(result);
+      if (result) {
+        recorded.add(`${cycle.id}:${plan.step}`);
+        out.push(result);
+      }
     }
+    await keepNextCheck(ctx, cycle, nextCheckAt(plans, times, (step) => recorded.has(`${cycle.id}:${step}`)));
   }
   return out;
+}
+
+/**
+ * Stores when to look at the cycle next, unless it changed meanwhile (a use case bumps the version and sets its own
+ * next check). A value computed without another instance's just-recorded step is only earlier than the truth, which
+ * costs one more look, never a missed step.
+ */
+async function keepNextCheck(ctx: TickContext, cycle: CycleRow, next: Date | null): Promise<void> {
+  if ((next?.getTime() ?? null) === (cycle.nextCheckAt?.getTime() ?? null)) return;
+  await ctx.prisma.inactivityCycle.updateMany({ where: { id: cycle.id, version: cycle.version }, data: { nextCheckAt: next } });
 }
 
 async function recordStep(ctx: TickContext, gateway: PlatformGateway, cycle: CycleRow, plan: PlannedStep, outcome: 'sent' | 'skipped'): Promise<StepOutcome | null> {

@@ -73,3 +73,21 @@ export function decide(plan: PlannedStep, cycle: CycleTimes, now: Date, config: 
   if (cycle.paused) return 'wait';
   return (nowInWindow ?? inSendWindow(now, config, timeZone)) ? 'send' : 'wait';
 }
+
+/**
+ * The first instant at which a tick could do something with this cycle's unrecorded steps (send or skip), or null
+ * when nothing can happen until the cycle itself changes (a hand-over, a pause, a resume). Depends only on the
+ * cycle's state and its recorded steps, never on the instant it is computed at, so a tick at an earlier instant (a
+ * `tick --now` replay) finds the same cycles due as a scan of every cycle would: a running cycle from the first
+ * unrecorded step's time (it then waits for the send window), a paused one only from when a step is skipped.
+ */
+export function nextCheckAt(plans: readonly PlannedStep[], cycle: CycleTimes, isRecorded: (step: Step) => boolean): Date | null {
+  let next: Date | null = null;
+  for (const plan of plans) {
+    if (isRecorded(plan.step)) continue;
+    const reachedLate = plan.needsConny && plan.step !== 'conny_intro' && cycle.connyAt !== null && cycle.connyAt > plan.dueAt;
+    const at = cycle.paused && !reachedLate && plan.staleAt > plan.dueAt ? plan.staleAt : plan.dueAt;
+    if (next === null || at < next) next = at;
+  }
+  return next;
+}

@@ -2,11 +2,13 @@
 // assignment) lies the configured weeks back, who has a current VPA other than Conny, is not excluded or on an
 // agreed break, and has no running cycle nor a finished one for the same last task. Starting a cycle marks the
 // client with the red question mark and tells the VPA 1:1; the client's message follows as a step (send window).
-// One pass reads every client once: a query per table, joined in memory, so 100,000 clients stay cheap.
+// The database narrows 100,000 clients to the quiet ones without a running cycle (due-scan.ts); the rules run on those.
+import { DateTime } from 'luxon';
 import { connyIds } from '../assignments/last-vpa.ts';
 import { serviceLength } from '../assignments/history.ts';
 import { recordAudit } from '../audit/record.ts';
 import { clientInfo } from '../clients/client-info.ts';
+import { inChunks } from '../db/chunks.ts';
 import type { Db } from '../db/client.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
 import { randomId } from '../ids.ts';
@@ -14,7 +16,7 @@ import { enqueue } from '../outbox/enqueue.ts';
 import type { PlatformGateway } from '../platform/gateway.ts';
 import type { TickContext } from '../tick/job.ts';
 import { formatDate } from '../time/format.ts';
-import { ACTIVE_STATUSES } from './cycle-store.ts';
+import { quietClients } from './due-scan.ts';
 import { nextSendWindow } from './send-window.ts';
 import { weeksAfter } from './schedule.ts';
 import { vpaMessageText } from './step-message.ts';
@@ -31,35 +33,38 @@ interface Candidate {
 
 export type { Candidate as InactiveCandidate };
 
+const DAY_MS = 86_400_000;
+
 export async function findNewlyInactive(db: Db, now: Date, ctx: Pick<TickContext, 'config'>): Promise<Candidate[]> {
   const { afterWeeks } = ctx.config.inactivity;
   const tz = ctx.config.businessTimeZone;
+  // The database keeps only clients quiet since a day after the threshold; the exact rule (local weeks) follows.
+  const quietSince = new Date(DateTime.fromJSDate(now, { zone: tz }).minus({ weeks: afterWeeks }).toMillis() + DAY_MS);
+  const quiet = await quietClients(db, now, quietSince);
+  if (quiet.length === 0) return [];
+  const ids = quiet.map((q) => q.clientId);
   const conny = await connyIds(db);
-  const [clients, lastTasks, current, cycles, exclusions] = await Promise.all([
-    db.client.findMany({ where: { workType: 'continuous' }, select: { id: true, number: true, name: true } }),
-    db.task.groupBy({ by: ['clientId'], where: { createdAt: { lte: now } }, _max: { createdAt: true } }),
-    db.assignment.findMany({ where: { from: { lte: now }, OR: [{ to: null }, { to: { gt: now } }] }, select: { clientId: true, vpaId: true, from: true }, orderBy: { from: 'asc' } }),
-    db.inactivityCycle.groupBy({ by: ['clientId'], _max: { cycle: true, lastTaskAt: true } }),
-    db.inactivityExclusion.findMany({ where: { from: { lte: now }, OR: [{ until: null }, { until: { gt: now } }] }, select: { clientId: true } }),
+  const [current, cycles, exclusions] = await Promise.all([
+    inChunks(ids, (chunk) => db.assignment.findMany({ where: { clientId: { in: chunk }, from: { lte: now }, OR: [{ to: null }, { to: { gt: now } }] }, select: { clientId: true, vpaId: true, from: true } })),
+    inChunks(ids, (chunk) => db.inactivityCycle.groupBy({ by: ['clientId'], where: { clientId: { in: chunk } }, _max: { cycle: true, lastTaskAt: true } })),
+    inChunks(ids, (chunk) => db.inactivityExclusion.findMany({ where: { clientId: { in: chunk }, from: { lte: now }, OR: [{ until: null }, { until: { gt: now } }] }, select: { clientId: true } })),
   ]);
-  const active = new Set((await db.inactivityCycle.findMany({ where: { status: { in: [...ACTIVE_STATUSES] } }, select: { clientId: true } })).map((c) => c.clientId));
-  const lastTask = new Map(lastTasks.map((t) => [t.clientId, t._max.createdAt]));
   const excluded = new Set(exclusions.map((e) => e.clientId));
   const cycleOf = new Map(cycles.map((c) => [c.clientId, c._max]));
   // The VPA serving the client now (the latest current assignment that is not Conny's) and since when.
   const vpaOf = new Map<string, { vpaId: string; from: Date }>();
-  for (const a of current) if (!conny.has(a.vpaId)) vpaOf.set(a.clientId, { vpaId: a.vpaId, from: a.from });
+  for (const a of current.sort((x, y) => x.from.getTime() - y.from.getTime())) if (!conny.has(a.vpaId)) vpaOf.set(a.clientId, { vpaId: a.vpaId, from: a.from });
   const out: Candidate[] = [];
-  for (const c of clients) {
-    if (active.has(c.id) || excluded.has(c.id)) continue;
-    const vpa = vpaOf.get(c.id);
+  for (const c of quiet) {
+    if (excluded.has(c.clientId)) continue;
+    const vpa = vpaOf.get(c.clientId);
     if (!vpa) continue;
-    const last = lastTask.get(c.id) ?? vpa.from;
+    const last = c.lastTaskAt ?? vpa.from;
     if (weeksAfter(last, afterWeeks, tz) > now) continue;
-    const previous = cycleOf.get(c.id);
+    const previous = cycleOf.get(c.clientId);
     // The same inactivity (same last task) never starts twice, e.g. after "ausnehmen" ended it.
     if (previous?.lastTaskAt && previous.lastTaskAt.getTime() >= last.getTime()) continue;
-    out.push({ clientId: c.id, number: c.number, name: c.name, vpaId: vpa.vpaId, lastTaskAt: last, cycle: (previous?.cycle ?? 0) + 1 });
+    out.push({ clientId: c.clientId, number: c.number, name: c.name, vpaId: vpa.vpaId, lastTaskAt: last, cycle: (previous?.cycle ?? 0) + 1 });
   }
   return out;
 }
@@ -71,7 +76,7 @@ export async function startCycle(ctx: TickContext, gateway: PlatformGateway, can
   const id = randomId();
   try {
     await prisma.$transaction(async (tx) => {
-      await tx.inactivityCycle.create({ data: { id, clientId: candidate.clientId, cycle: candidate.cycle, lastTaskAt: candidate.lastTaskAt, vpaId: candidate.vpaId, status: 'running', createdAt: now } });
+      await tx.inactivityCycle.create({ data: { id, clientId: candidate.clientId, cycle: candidate.cycle, lastTaskAt: candidate.lastTaskAt, vpaId: candidate.vpaId, status: 'running', createdAt: now, nextCheckAt: candidate.lastTaskAt } });
       await gateway.markInactive(tx, { clientId: candidate.clientId, vpaId: candidate.vpaId }, now);
       const [client, vpa, assignments, hasTask] = await Promise.all([
         tx.client.findUniqueOrThrow({ where: { id: candidate.clientId }, select: { id: true, number: true, name: true, class: true, workType: true } }),

@@ -1,3 +1,6 @@
+-- DropIndex
+DROP INDEX "InactivityCycle_status_idx";
+
 -- AlterTable
 ALTER TABLE "InactivityCycle" ADD COLUMN "nextCheckAt" DATETIME;
 
@@ -94,5 +97,11 @@ CREATE UNIQUE INDEX "ShiftCheck_slot_key" ON "ShiftCheck"("slot");
 CREATE INDEX "ShiftCheck_dueAt_idx" ON "ShiftCheck"("dueAt");
 
 -- CreateIndex
+CREATE INDEX "InactivityCycle_status_clientId_lastTaskAt_idx" ON "InactivityCycle"("status", "clientId", "lastTaskAt");
+
+-- CreateIndex
 CREATE INDEX "InactivityCycle_status_nextCheckAt_idx" ON "InactivityCycle"("status", "nextCheckAt");
 
+
+-- Cycles that were running before this column existed: the step job looks at each once and stores its real next check.
+UPDATE "InactivityCycle" SET "nextCheckAt" = "lastTaskAt" WHERE "status" IN ('running', 'paused');
