@@ -1,5 +1,6 @@
 // Benchmarks: `npm run bench`. Prints figures; asserts nothing (targets are read by people, not tests).
-//  - card action latency through /api/messages (Teams re-sends an invoke not answered within ~2 s)
+//  - card action latency through /api/messages (Teams re-sends an invoke not answered within ~2 s), side by side
+//    with a bare botbuilder + restify bot answering the same invoke (bench/baseline-bot.ts): the ratio is the target
 //  - outbox throughput to a local fake connector under the real Teams rate limits
 //  - one inactivity scheduler pass over 100,000 clients and 1,000,000 tasks (bench/inactivity-pass.ts)
 //  - memory after the runs
@@ -11,6 +12,7 @@ import { createOutboxSender } from '../bot/outbox/sender.ts';
 import { createConnectorTransport } from '../bot/outbox/connector-transport.ts';
 import { silentLogger } from '../src/log/logger.ts';
 import { systemClock } from '../src/time/clock.ts';
+import { startBaselineBot } from './baseline-bot.ts';
 import { inactivityPass } from './inactivity-pass.ts';
 
 function percentile(values: number[], p: number): number {
@@ -36,13 +38,27 @@ async function cardActions(): Promise<void> {
     const manager = await h.person('Maria Weber', ['vpa_manager']);
     const community = await h.person('Kim Hoffmann', ['community']);
     const successor = await h.person('Ben Wagner', ['vpa']);
+    // Side by side with a bare botbuilder + restify bot answering the same invoke, alternating request by request,
+    // so both see the same machine load.
+    const baseline = await startBaselineBot();
     const help: number[] = [];
-    for (let i = 0; i < 200; i++) {
-      const t = performance.now();
-      await h.invoke('help.show', {}, { from: manager });
-      help.push(performance.now() - t);
+    const bare: number[] = [];
+    try {
+      for (let i = 0; i < 200; i++) {
+        let t = performance.now();
+        expectCard('help', await h.invoke('help.show', {}, { from: manager }));
+        help.push(performance.now() - t);
+        t = performance.now();
+        if ((await baseline.invoke('help.show')) !== 200) throw new Error('bench: the baseline bot did not answer 200');
+        bare.push(performance.now() - t);
+      }
+    } finally {
+      await baseline.close();
     }
     report('invoke help.show', help, 'p95 < 2000 ms');
+    report('  the same invoke, bare botbuilder + restify', bare, 'the yardstick');
+    const ratios = { p50: percentile(help, 50) / percentile(bare, 50), p95: percentile(help, 95) / percentile(bare, 95) };
+    process.stdout.write(`${'  help.show / bare bot'.padEnd(44)} p50 ×${ratios.p50.toFixed(1)}  p95 ×${ratios.p95.toFixed(1)}   (aim: p95 within ×10 of the bare bot)\n`);
 
     const submit: number[] = [];
     const approve: number[] = [];
