@@ -17,7 +17,7 @@ export function handoverReminderCard(model: HandoverReminderModel): AdaptiveCard
   ];
   if (model.mediationNote !== null) body.push(...labeledText('Notiz zur Vermittlung', model.mediationNote, { empty: 'keine' }));
   if (model.note) body.push(...labeledText(model.reason === 'cancelled' ? 'Grund' : 'Rückmeldung des VPA', model.note));
-  const actions: CardAction[] = ref.withdrawn ? [] : [executeAction('Status anzeigen', VERBS.handoverStatus)];
+  const actions: CardAction[] = ref.withdrawn || !model.statusAction ? [] : [executeAction('Status anzeigen', VERBS.handoverStatus)];
   if (model.closeActions && !ref.withdrawn) actions.push(...closeActions(ref, { complete: VERBS.handoverComplete, cancel: VERBS.handoverCancel }));
   return card(withBanner(ref, body), actions, { fallbackText: `${model.title}: ${model.client.nameWithClass}` });
 }

@@ -31,7 +31,13 @@ const tz = (ctx: TickContext) => ctx.config.businessTimeZone;
 const dueAfter = (since: Date, days: number, ctx: TickContext) => addWorkingDays(since, days, tz(ctx)) <= ctx.now;
 
 async function sendToAll(tx: Tx, audience: Audience[], key: (suffix: string) => string, notice: Notice, now: Date): Promise<void> {
-  for (const a of audience) await send(tx, key(a.suffix), a.recipient, notice, now);
+  for (const a of audience) await send(tx, key(a.suffix), a.recipient, forRecipient(notice, a), now);
+}
+
+/** A reminder posted to a channel carries no "Status anzeigen": the status answers only in the 1:1 chat. */
+function forRecipient(notice: Notice, a: Audience): Notice {
+  if (notice.kind !== 'handoverReminder' || a.recipient.type !== 'channel') return notice;
+  return { kind: 'handoverReminder', model: { ...notice.model, statusAction: false } };
 }
 
 /** Sends the reminder inside the claim's transaction, audits it, and returns the tick's line. */

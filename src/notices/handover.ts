@@ -296,6 +296,8 @@ export interface HandoverReminderModel {
   note: string | null;
   /** For managers: "abschließen" and "abbrechen" (each with a reason) while the handover is approved. */
   closeActions: boolean;
+  /** "Status anzeigen" answers only in the 1:1 chat: a reminder posted to a channel leaves it out. */
+  statusAction: boolean;
 }
 
 /** To the VPA and the successor when the handover completes after the training confirmations. */

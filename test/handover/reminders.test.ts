@@ -18,7 +18,7 @@ import type { HandoverReminderModel, HandoverTrainingReminderModel } from '../..
 import type { TickJob } from '../../src/tick/job.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import type { TestDatabase } from '../support/db.ts';
-import { actorOf, CASE_SUMMARY, NOW, approved, informed, outbox, proposed, recipientsOf, submitted, testConfig, type World, useWorld } from './support.ts';
+import { actorOf, bindPurpose, CASE_SUMMARY, NOW, approved, informed, outbox, proposed, recipientsOf, submitted, testConfig, type World, useWorld } from './support.ts';
 import { createPerson } from '../support/people.ts';
 
 let db: TestDatabase;
@@ -84,6 +84,16 @@ describe('review overdue', () => {
     expect(await run(reviewOverdueJob, new Date(DUE.getTime() + 7 * 86_400_000))).toEqual([]);
     expect((await outbox(db.prisma)).length).toBe(count);
     expect(await claims(id)).toEqual([`handover:${id}:remind:review:first`]);
+  });
+
+  it('to the betreuung channel: the reminder there carries no "Status anzeigen" (1:1 only)', async () => {
+    await bindPurpose(db.prisma, 'betreuung', w.kim.id);
+    await submitted(db.prisma, w);
+    await run(reviewOverdueJob, DUE);
+    const rows = await outbox(db.prisma);
+    const reminder = rows.find((r) => r.message.mode === 'send' && r.message.notice.kind === 'handoverReminder');
+    expect(reminder?.message).toMatchObject({ recipient: { type: 'channel', purpose: 'betreuung' } });
+    expect(modelOf<HandoverReminderModel>(reminder?.message).statusAction).toBe(false);
   });
 
   it('skips the weekend: submitted on Friday, due on Tuesday', async () => {

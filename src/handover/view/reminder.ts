@@ -39,5 +39,6 @@ export function reminderModel(ctx: HandoverContext, reason: HandoverReminderReas
     mediationNote: reason === 'followUp' || reason === 'clarificationUnresolved' ? r.mediationNote : null,
     note: reason === 'clarificationUnresolved' ? r.clarificationNote : reason === 'cancelled' ? r.closeReason : null,
     closeActions: forManagers && allows(r.status, 'complete'),
+    statusAction: true,
   };
 }

@@ -339,6 +339,7 @@ export function reminderModel(overrides: Partial<HandoverReminderModel> = {}): H
     mediationNote: null,
     note: null,
     closeActions: false,
+    statusAction: true,
     ...overrides,
   };
 }

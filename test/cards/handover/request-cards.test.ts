@@ -198,6 +198,10 @@ describe('reminder card (review, decision or follow-up overdue)', () => {
     expect(cardText(card)).toContain('Kunde wollte sich melden.');
   });
 
+  it('posted to a channel: no "Status anzeigen" (it answers only in the 1:1 chat)', () => {
+    expect(cardActions(handoverReminderCard(reminderModel({ statusAction: false })))).toEqual([]);
+  });
+
   it('shows the withdrawn banner and no actions when the request was withdrawn', () => {
     const card = handoverReminderCard(reminderModel({ ref: withdrawnRef }));
     expect(cardTexts(card)[0]).toBe('Anfrage zurückgezogen');
