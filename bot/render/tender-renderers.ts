@@ -1,5 +1,6 @@
 // The tender (Umfrage) cards, one per notice kind, typed by TenderNoticeModels: a kind added there without a card
 // here fails to compile. render-notice.ts merges this table into its own.
+import { tenderDeadlineCard } from '../../cards/tender/deadline.ts';
 import { tenderInviteCard } from '../../cards/tender/invite.ts';
 import { tenderListCard } from '../../cards/tender/list.ts';
 import { tenderResultCard } from '../../cards/tender/result.ts';
@@ -14,4 +15,5 @@ export const TENDER_RENDERERS: TenderRenderers = {
   tenderInvite: tenderInviteCard,
   tenderResult: tenderResultCard,
   tenderList: tenderListCard,
+  tenderDeadline: tenderDeadlineCard,
 };

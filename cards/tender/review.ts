@@ -1,12 +1,14 @@
 // The admin team's card (the `admin` channel, or each admin 1:1) for a reactivated client's new task: the task, the
 // client's history and the last VPA, then "Umfrage starten" (deadline, and the recorded reason when the last VPA
-// cannot be offered the task); once open, who is invited and who applied, and "vergeben"; once awarded, the winner.
+// cannot be offered the task); once open, who is invited and who applied, "vergeben" and "Frist verlängern"; in
+// review or open, "Umfrage abbrechen" (with a reason); once awarded, the winner; once cancelled, who, when and why.
 // The same card is updated in place at every change.
 import type { TenderReviewModel } from '../../src/notices/tender.ts';
 import { card, container, executeAction, facts, heading, note, text } from '../common/build.ts';
-import type { ActionData, AdaptiveCard, CardAction, CardElement, ShowCardAction } from '../common/types.ts';
+import type { ActionData, AdaptiveCard, CardAction, CardElement } from '../common/types.ts';
 import { VERBS } from '../common/verbs.ts';
-import { callout, choiceStyle, choices, fitList, labeledText } from '../handover/parts.ts';
+import { callout, choices, fitList, labeledText } from '../handover/parts.ts';
+import { awardAction, cancelAction, extendAction, showCard } from './actions.ts';
 import { taskFacts } from './parts.ts';
 
 const yesNo = (v: boolean): string => (v ? 'ja' : 'nein');
@@ -62,6 +64,7 @@ function reviewCard(model: TenderReviewModel, invitees: readonly TenderReviewMod
     for (const a of model.applicants) body.push(text(`${a.person.name}${a.isLastVpa ? ' (letzter VPA)' : ''} – ${a.atText}`, { size: 'small', spacing: 'none' }));
   }
   if (model.award) body.push(callout('good', model.award.text, [text('Der Kunde ist neu zugewiesen und erhält eine Nachricht im Namen der neuen Ansprechperson.', { size: 'small', spacing: 'small' })]));
+  if (model.cancellation) body.push(callout('warning', model.cancellation.text, labeledText('Grund', model.cancellation.reason)));
   body.push(note('Nur für das Admin-Team.', { spacing: 'medium' }));
   return card(body, actions(model), { fallbackText: `Neue Aufgabe von ${model.client.nameWithClass}: ${model.statusLabel}` });
 }
@@ -108,25 +111,8 @@ function actions(model: TenderReviewModel): CardAction[] {
     }
     out.push(showCard('Umfrage starten', items, executeAction('Umfrage starten', VERBS.tenderStart, data, { style: 'positive', associatedInputs: 'auto' })));
   }
-  if (model.actions.award) {
-    const items: CardElement[] = [
-      {
-        type: 'Input.ChoiceSet',
-        id: 'winnerId',
-        label: 'An wen geht die Aufgabe?',
-        isRequired: true,
-        errorMessage: 'Bitte wähle aus, wer die Aufgabe bekommt.',
-        choices: choices(model.awardChoices),
-        style: choiceStyle(model.awardChoices.length),
-        ...(model.awardChoices.length === 1 ? { value: model.awardChoices[0]!.value } : {}),
-      },
-      note('Der Kunde wird sofort neu zugewiesen und erhält eine Nachricht im Namen der neuen Ansprechperson.', { spacing: 'small' }),
-    ];
-    out.push(showCard('vergeben', items, executeAction('vergeben', VERBS.tenderAward, data, { style: 'positive', associatedInputs: 'auto' })));
-  }
+  if (model.actions.award) out.push(awardAction(data, model.awardChoices));
+  if (model.actions.extend) out.push(extendAction(data, model.deadlineInput));
+  if (model.actions.cancel) out.push(cancelAction(data));
   return out;
-}
-
-function showCard(title: string, body: CardElement[], submit: CardAction): ShowCardAction {
-  return { type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', body, actions: [submit] } };
 }

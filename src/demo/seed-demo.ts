@@ -14,7 +14,11 @@ import { peopleImport, type PersonRow } from '../import/people.ts';
 import { applyRows } from '../import/run-import.ts';
 import { tasksImport, type TaskRow } from '../import/tasks.ts';
 import type { Role } from '../people/roles.ts';
+import type { Config } from '../config/config.ts';
+import type { Logger } from '../log/logger.ts';
 import { DEMO_CLIENTS, DEMO_PEOPLE, DEMO_TASKS } from './demo-data.ts';
+import { playDemoStory } from './demo-story.ts';
+import { seedShiftDemo } from './shift-demo.ts';
 
 export const DEMO_AUDIT_ACTION = 'demo.seeded';
 
@@ -32,9 +36,25 @@ export interface DemoResult {
   firstRun: boolean;
   counts: { people: ApplyCounts; clients: ApplyCounts; assignments: ApplyCounts; tasks: ApplyCounts };
   people: DemoPersonInfo[];
+  /** True when this run played process 2's story (demo-story.ts); false when an earlier run did, or without config. */
+  storyPlayed: boolean;
 }
 
-export async function seedDemo(prisma: Db, options: { now: Date; timeZone: string }): Promise<DemoResult> {
+export interface SeedDemoOptions {
+  now: Date;
+  timeZone: string;
+  /** With the configuration (and a logger), the story of process 2 is played after the data is in. */
+  story?: { config: Config; logger: Logger };
+}
+
+export async function seedDemo(prisma: Db, options: SeedDemoOptions): Promise<DemoResult> {
+  const result = await seedData(prisma, options);
+  const storyPlayed = options.story ? await playDemoStory(prisma, { anchor: result.anchor, config: options.story.config, logger: options.story.logger }) : false;
+  await seedShiftDemo(prisma, { anchor: result.anchor, timeZone: options.timeZone });
+  return { ...result, storyPlayed };
+}
+
+async function seedData(prisma: Db, options: SeedDemoOptions): Promise<Omit<DemoResult, 'storyPlayed'>> {
   return prisma.$transaction(
     async (tx) => {
       const earlier = await tx.auditEvent.findFirst({ where: { action: DEMO_AUDIT_ACTION }, orderBy: { at: 'asc' }, select: { data: true } });
@@ -57,12 +77,13 @@ export async function seedDemo(prisma: Db, options: { now: Date; timeZone: strin
       const assignments: AssignmentRow[] = DEMO_CLIENTS.flatMap((c) =>
         c.history.map((h) => ({ clientNumber: c.number, vpaEmail: h.vpa, from: day(h.fromDaysAgo), to: h.toDaysAgo === null ? undefined : day(h.toDaysAgo) })),
       );
-      const tasks: TaskRow[] = DEMO_CLIENTS.flatMap((c, ci) =>
-        c.taskDaysAgo.map((daysAgo, i) => {
+      const tasks: TaskRow[] = DEMO_CLIENTS.flatMap((c, ci) => [
+        ...c.taskDaysAgo.map((daysAgo, i) => {
           const t = DEMO_TASKS[(ci * 3 + i) % DEMO_TASKS.length] ?? { title: 'Aufgabe', competence: '' };
           return { clientNumber: c.number, createdAt: day(daysAgo, 8 + ((ci + i * 3) % 9), (i * 17) % 60), title: t.title, competence: t.competence };
         }),
-      );
+        ...(c.comesBack ? [{ clientNumber: c.number, createdAt: day(c.comesBack.daysAgo, 8, 40), title: c.comesBack.title, competence: c.comesBack.competence }] : []),
+      ]);
 
       const fill = <T>(kind: ImportKind<T>, values: T[]) =>
         applyRows(tx, kind, asRows(values), { columns: new Set(kind.optional), updateExisting: false, timeZone: options.timeZone });

@@ -87,12 +87,22 @@ export interface TenderReviewModel {
   invitees: { person: PersonInfo; isLastVpa: boolean }[];
   applicants: TenderApplicantView[];
   award: TenderAwardView | null;
-  actions: { start: boolean; award: boolean };
+  /** Once cancelled ("Umfrage abbrechen"): who, when and the admin's reason, for the admin team's cards only. */
+  cancellation: TenderCancellationView | null;
+  /** start: in review; award: open with applicants; cancel: in review or open; extend: open (a later deadline). */
+  actions: { start: boolean; award: boolean; cancel: boolean; extend: boolean };
   /** Whom "vergeben" may choose: the applicants, or only the last VPA when they applied. */
   awardChoices: ChoiceOption[];
 }
 
-export type TenderInviteState = 'open' | 'applied' | 'won' | 'lost' | 'closed';
+/** "Umfrage abbrechen": the admin team's record (the reason is shown to the admin team only, never to the VPAs). */
+export interface TenderCancellationView {
+  /** "Abgebrochen von Ada Admin am 24.11.2026, 12:00 Uhr." */
+  text: string;
+  reason: string;
+}
+
+export type TenderInviteState = 'open' | 'applied' | 'won' | 'lost' | 'closed' | 'cancelled';
 
 /** To each invited VPA, 1:1: the task and "bewerben"; updated in place. */
 export interface TenderInviteModel {
@@ -114,8 +124,37 @@ export interface TenderResultModel {
   tenderId: string;
   client: ClientInfo;
   task: TenderTaskView;
-  outcome: 'won' | 'lost';
+  /** `cancelled`: to each applicant when the admin team cancels the tender. */
+  outcome: 'won' | 'lost' | 'cancelled';
   text: string;
+}
+
+/**
+ * To the admin team once, when the application deadline has passed on an open tender: who applied (or that nobody
+ * did), what the last VPA did, and "vergeben" / "Frist verlängern" / "Umfrage abbrechen". Tracked: updated in place
+ * at every later change (then without buttons once the tender is awarded or cancelled).
+ */
+export interface TenderDeadlineModel {
+  tenderId: string;
+  version: number;
+  status: TenderStatus;
+  statusLabel: string;
+  client: ClientInfo;
+  task: TenderTaskView;
+  /** The deadline that passed: "26.11.2026, 23:59 Uhr". */
+  deadlineText: string;
+  invitedCount: number;
+  applicants: TenderApplicantView[];
+  /** One German sentence about the last VPA (invited and no answer, left out, not a VPA, none known). */
+  lastVpaText: string;
+  /** What the admin team can do now, in German (award; or, nobody applied: extend the deadline or assign directly). */
+  adviceText: string;
+  /** The current state after a later change ("Vergeben an …", "Abgebrochen …", "Frist verlängert bis …"), else null. */
+  outcomeText: string | null;
+  /** The same inputs as the review card: a later deadline's default and earliest date (YYYY-MM-DD). */
+  deadlineInput: { value: string; min: string };
+  actions: { award: boolean; cancel: boolean; extend: boolean };
+  awardChoices: ChoiceOption[];
 }
 
 export interface TenderListItem {
@@ -143,7 +182,8 @@ export interface TenderNoticeModels {
   tenderInvite: TenderInviteModel;
   tenderResult: TenderResultModel;
   tenderList: TenderListModel;
+  tenderDeadline: TenderDeadlineModel;
 }
 
 /** Tender cards that show a tender's live state and are updated at every change. */
-export type TrackedTenderKind = 'tenderReview' | 'tenderInvite';
+export type TrackedTenderKind = 'tenderReview' | 'tenderInvite' | 'tenderDeadline';

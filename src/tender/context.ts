@@ -53,7 +53,15 @@ export interface TenderContext {
   startedBy: PersonInfo | null;
   awardedTo: PersonInfo | null;
   awardedBy: PersonInfo | null;
+  /** "Umfrage abbrechen": who, when and why (see cancellationOf), or null. */
+  cancellation: TenderCancellation | null;
   cards: TrackedTenderCard[];
+}
+
+export interface TenderCancellation {
+  by: PersonInfo | null;
+  at: Date;
+  reason: string;
 }
 
 const STATUSES: readonly TenderStatus[] = ['review', 'open', 'awarded', 'cancelled'];
@@ -81,7 +89,10 @@ export async function loadTender(db: DbOrTx, tenderId: string): Promise<TenderCo
     db.tenderInvite.findMany({ where: { tenderId: tender.id }, select: { vpaId: true, isLastVpa: true } }),
     db.tenderApplication.findMany({ where: { tenderId: tender.id }, select: { vpaId: true, at: true }, orderBy: [{ at: 'asc' }, { vpaId: 'asc' }] }),
   ]);
-  const ids = [...new Set([...invites.map((i) => i.vpaId), ...applications.map((a) => a.vpaId), tender.startedById, tender.awardedToId, tender.awardedById].filter((id): id is string => !!id))];
+  const cancelled = tender.status === 'cancelled' ? await cancellationEvent(db, tender.id) : null;
+  const ids = [
+    ...new Set([...invites.map((i) => i.vpaId), ...applications.map((a) => a.vpaId), tender.startedById, tender.awardedToId, tender.awardedById, cancelled?.actorId].filter((id): id is string => !!id)),
+  ];
   const people = new Map((await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [p.id, p]));
   const info = (id: string | null): PersonInfo | null => (id ? (people.get(id) ?? { id, name: 'unbekannt' }) : null);
   return {
@@ -97,6 +108,7 @@ export async function loadTender(db: DbOrTx, tenderId: string): Promise<TenderCo
     startedBy: info(tender.startedById),
     awardedTo: info(tender.awardedToId),
     awardedBy: info(tender.awardedById),
+    cancellation: cancelled ? { by: info(cancelled.actorId), at: cancelled.at, reason: cancelled.reason } : null,
     cards: parseCards(tender.cards),
   };
 }
@@ -110,4 +122,18 @@ function lastStepOf(data: string | undefined): string | null {
   } catch {
     return null;
   }
+}
+
+/** The audit action of "Umfrage abbrechen". */
+export const TENDER_CANCELLED = 'tender.cancelled';
+
+/**
+ * Who cancelled the tender, when and why. The Tender row has no columns for it (yet): the cancellation's audit event
+ * is the record, as the opening's event is for the last step. The reason is the admin team's short note, never a
+ * message body. Null when the tender was not cancelled through "Umfrage abbrechen".
+ */
+export async function cancellationEvent(db: DbOrTx, tenderId: string): Promise<{ actorId: string | null; at: Date; reason: string } | null> {
+  const t = await db.tender.findUnique({ where: { id: tenderId }, select: { cancelledAt: true, cancelledById: true, cancelReason: true } });
+  if (!t?.cancelledAt) return null;
+  return { actorId: t.cancelledById, at: t.cancelledAt, reason: t.cancelReason ?? '' };
 }

@@ -12,7 +12,11 @@ export { openReactivationReview, type OpenReactivationReviewInput, type OpenReac
 export { startTender, LEAVE_OUT_NOTE_MAX_LENGTH, type StartTenderOptions, type TenderChange, type TenderUseCaseOptions } from './start-tender.ts';
 export { applyToTender, type ApplyToTenderOptions, type ApplyToTenderResult } from './apply.ts';
 export { awardTender, type AwardTenderOptions } from './award.ts';
+export { cancelTender, validCancelReason, CANCEL_REASON_MIN_LENGTH, CANCEL_REASON_MAX_LENGTH, type CancelTenderOptions } from './cancel.ts';
+export { extendTenderDeadline, type ExtendDeadlineOptions } from './extend-deadline.ts';
 export { listTenders, type ListTendersOptions } from './list-tenders.ts';
+// Tick jobs: the admin team's reminder once an open tender's deadline has passed.
+export { tenderJobs, tenderDeadlineJob, deadlineClaimKey } from './deadline-reminder.ts';
 export { tenderCard, type TenderCardOptions } from './tender-card.ts';
 // Rules (pure)
 export { DEFAULT_TENDER_RULES, deadlineFromDate, defaultDeadlineDate, hasCompetence, isAbsentAt, isEligible, isLongAbsenceAt, lastVpaStanding, type TenderRules } from './rules.ts';

@@ -7,11 +7,11 @@ import { AppError } from '../errors/catalogue.ts';
 import type { Notice, Recipient } from '../notices/types.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { formatAt } from '../time/format.ts';
-import { loadTenderRow, parseCards, tenderStatus, type TenderContext, type TenderRow, type TrackedTenderCard } from './context.ts';
-import { inviteModel, reviewModel, type ViewOptions } from './view.ts';
+import { cancellationEvent, loadTenderRow, parseCards, tenderStatus, type TenderContext, type TenderRow, type TrackedTenderCard } from './context.ts';
+import { deadlineModel, inviteModel, reviewModel, type ViewOptions } from './view.ts';
 import type { TenderStatus } from '../notices/tender.ts';
 
-export type TenderAction = 'start' | 'apply' | 'award';
+export type TenderAction = 'start' | 'apply' | 'award' | 'cancel' | 'extend';
 
 /** Key prefix of everything a tender sends. */
 export function keyOf(tenderId: string, ...parts: string[]): string {
@@ -43,7 +43,14 @@ export async function stateError(db: DbOrTx, row: TenderRow, action: TenderActio
     });
   }
   if (status === 'review') return new AppError('TENDER_WRONG_STATE', { detail: `${action} on tender ${row.id} in review`, userMessage: 'Die Umfrage ist noch nicht gestartet.' });
-  if (status === 'cancelled') return new AppError('TENDER_WRONG_STATE', { detail: `${action} on cancelled tender ${row.id}`, userMessage: 'Diese Umfrage ist beendet.' });
+  if (status === 'cancelled') {
+    const c = forAdmin ? await cancellationEvent(db, row.id) : null;
+    const by = c?.actorId ? await db.person.findUnique({ where: { id: c.actorId }, select: { name: true } }) : null;
+    return new AppError('TENDER_ALREADY_CANCELLED', {
+      detail: `${action} on cancelled tender ${row.id}`,
+      ...(c ? { userMessage: `Diese Umfrage wurde bereits ${formatAt(c.at, timeZone)} von ${by?.name ?? 'einer anderen Person'} abgebrochen.` } : {}),
+    });
+  }
   return new AppError('TENDER_WRONG_STATE', { detail: `${action} not allowed in status ${row.status}` });
 }
 
@@ -72,6 +79,7 @@ export async function transition(
 /** The current notice of one tracked card. */
 export function trackedNotice(ctx: TenderContext, card: TrackedTenderCard, o: ViewOptions): Notice {
   if (card.kind === 'tenderInvite') return { kind: 'tenderInvite', model: inviteModel(ctx, card.personId ?? '', o) };
+  if (card.kind === 'tenderDeadline') return { kind: 'tenderDeadline', model: deadlineModel(ctx, o) };
   return { kind: 'tenderReview', model: reviewModel(ctx, o) };
 }
 

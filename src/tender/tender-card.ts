@@ -9,7 +9,7 @@ import { trackedNotice } from './store.ts';
 export interface TenderCardOptions {
   db: DbOrTx;
   tenderId: string;
-  kind: 'tenderReview' | 'tenderInvite';
+  kind: 'tenderReview' | 'tenderInvite' | 'tenderDeadline';
   /** For `tenderInvite`: the VPA whose invitation it is. */
   personId?: string;
   now: Date;

@@ -2,6 +2,9 @@
 import { clientInfo } from '../clients/client-info.ts';
 import type { ChoiceOption } from '../notices/common.ts';
 import type {
+  TenderApplicantView,
+  TenderCancellationView,
+  TenderDeadlineModel,
   TenderInviteModel,
   TenderInviteState,
   TenderLastVpaView,
@@ -20,7 +23,7 @@ export const TENDER_STATUS_LABELS: Record<TenderStatus, string> = {
   review: 'Wartet auf den Start der Umfrage',
   open: 'Umfrage läuft',
   awarded: 'Vergeben',
-  cancelled: 'Beendet',
+  cancelled: 'Abgebrochen',
 };
 
 /** For the choice on the card. */
@@ -109,22 +112,49 @@ export function deadlinePassed(ctx: TenderContext, now: Date): boolean {
   return !!ctx.tender.deadline && now.getTime() >= ctx.tender.deadline.getTime();
 }
 
+function awardView(ctx: TenderContext, o: ViewOptions): TenderReviewModel['award'] {
+  const t = ctx.tender;
+  if (ctx.status !== 'awarded' || !ctx.awardedTo) return null;
+  const awardedAtText = t.awardedAt ? formatDateTime(t.awardedAt, o.timeZone) : '';
+  const automatic = t.awardedById === null;
+  return {
+    winner: ctx.awardedTo,
+    automatic,
+    text: automatic
+      ? `Vergeben an ${ctx.awardedTo.name} am ${awardedAtText} – automatisch: ${ctx.awardedTo.name} hat den Kunden zuletzt betreut und sich beworben.`
+      : `Vergeben an ${ctx.awardedTo.name} am ${awardedAtText} von ${ctx.awardedBy?.name ?? 'unbekannt'}.`,
+  };
+}
+
+export function cancellationView(ctx: TenderContext, o: Pick<ViewOptions, 'timeZone'>): TenderCancellationView | null {
+  const c = ctx.cancellation;
+  if (ctx.status !== 'cancelled' || !c) return null;
+  return { text: `Abgebrochen von ${c.by?.name ?? 'unbekannt'} am ${formatDateTime(c.at, o.timeZone)}. Die Aufgabe wird nicht über diese Umfrage vergeben; der Kunde bleibt zugeordnet wie bisher.`, reason: c.reason };
+}
+
+/**
+ * The date input of "Frist verlängern": the default deadline from now, but never before the day after the current
+ * deadline (a later deadline only), nor before today.
+ */
+export function extendInput(ctx: TenderContext, o: ViewOptions): { value: string; min: string } {
+  const today = formatIsoDate(o.now, o.timeZone);
+  const d = ctx.tender.deadline;
+  const dayAfter = d && d.getTime() > o.now.getTime() ? formatIsoDate(new Date(d.getTime() + 24 * 3_600_000), o.timeZone) : today;
+  const min = dayAfter > today ? dayAfter : today;
+  const value = defaultDeadlineDate(o.now, o.timeZone, o.rules);
+  return { value: value > min ? value : min, min };
+}
+
+function applicantViews(ctx: TenderContext, o: ViewOptions): TenderApplicantView[] {
+  const lastId = ctx.lastVpa?.id;
+  return ctx.applications.map((a) => ({ person: a.person, atText: formatDateTime(a.at, o.timeZone), isLastVpa: a.person.id === lastId }));
+}
+
 export function reviewModel(ctx: TenderContext, o: ViewOptions): TenderReviewModel {
   const t = ctx.tender;
   const lastVpa = lastVpaView(ctx, o);
-  const lastId = ctx.lastVpa?.id;
-  const awardedAtText = t.awardedAt ? formatDateTime(t.awardedAt, o.timeZone) : '';
-  const automatic = ctx.status === 'awarded' && t.awardedById === null;
-  const award =
-    ctx.status === 'awarded' && ctx.awardedTo
-      ? {
-          winner: ctx.awardedTo,
-          automatic,
-          text: automatic
-            ? `Vergeben an ${ctx.awardedTo.name} am ${awardedAtText} – automatisch: ${ctx.awardedTo.name} hat den Kunden zuletzt betreut und sich beworben.`
-            : `Vergeben an ${ctx.awardedTo.name} am ${awardedAtText} von ${ctx.awardedBy?.name ?? 'unbekannt'}.`,
-        }
-      : null;
+  const award = awardView(ctx, o);
+  const open = ctx.status === 'open';
   return {
     tenderId: t.id,
     version: t.version,
@@ -135,21 +165,70 @@ export function reviewModel(ctx: TenderContext, o: ViewOptions): TenderReviewMod
     history: { lastStepText: ctx.lastStep, lastTaskBeforeText: ctx.lastTaskBefore ? formatDate(ctx.lastTaskBefore, o.timeZone) : null },
     lastVpa,
     lastVpaText: lastVpaText(ctx, lastVpa),
-    deadlineInput: { value: defaultDeadlineDate(o.now, o.timeZone, o.rules), min: formatIsoDate(o.now, o.timeZone) },
+    deadlineInput: open ? extendInput(ctx, o) : { value: defaultDeadlineDate(o.now, o.timeZone, o.rules), min: formatIsoDate(o.now, o.timeZone) },
     deadlineText: t.deadline && ctx.status !== 'review' ? formatDateTime(t.deadline, o.timeZone) : null,
     deadlinePassed: ctx.status === 'open' && deadlinePassed(ctx, o.now),
     startedText: ctx.startedBy && t.startedAt ? `Gestartet von ${ctx.startedBy.name} am ${formatDateTime(t.startedAt, o.timeZone)}` : null,
     invitees: ctx.invites.map((i) => ({ person: i.person, isLastVpa: i.isLastVpa })),
-    applicants: ctx.applications.map((a) => ({ person: a.person, atText: formatDateTime(a.at, o.timeZone), isLastVpa: a.person.id === lastId })),
+    applicants: applicantViews(ctx, o),
     award,
-    actions: { start: ctx.status === 'review', award: ctx.status === 'open' && ctx.applications.length > 0 },
-    awardChoices: ctx.status === 'open' ? awardChoices(ctx) : [],
+    cancellation: cancellationView(ctx, o),
+    actions: { start: ctx.status === 'review', award: open && ctx.applications.length > 0, cancel: ctx.status === 'review' || open, extend: open },
+    awardChoices: open ? awardChoices(ctx) : [],
+  };
+}
+
+/** About the last VPA once the deadline has passed (the wiki: the last VPA is always asked and preferred). */
+function lastVpaAfterDeadline(ctx: TenderContext): string {
+  const p = ctx.lastVpa;
+  if (!p) return 'Für diesen Kunden ist kein früherer VPA bekannt.';
+  const lead = `${p.name} betreute den Kunden zuletzt`;
+  const invited = ctx.invites.some((i) => i.person.id === p.id);
+  if (ctx.applications.some((a) => a.person.id === p.id)) return `${lead} und hat sich beworben.`;
+  if (invited) return `${lead}, wurde eingeladen und hat sich nicht beworben. Soll ${p.name} die Aufgabe trotzdem bekommen, fragt nach und verlängert die Frist.`;
+  if (isLeaveOutReason(ctx.tender.lastVpaLeftOut)) return `${lead} und wurde nicht eingeladen (${LEAVE_OUT_SHORT[ctx.tender.lastVpaLeftOut]}).`;
+  return `${lead}, ist aber nicht mehr als VPA eingetragen und wurde nicht eingeladen.`;
+}
+
+export function deadlineModel(ctx: TenderContext, o: ViewOptions): TenderDeadlineModel {
+  const t = ctx.tender;
+  const open = ctx.status === 'open';
+  const passed = open && deadlinePassed(ctx, o.now);
+  const deadlineText = t.deadline ? formatDateTime(t.deadline, o.timeZone) : '–';
+  const names = ctx.applications.map((a) => a.person.name).join(', ');
+  let adviceText = '';
+  if (passed) {
+    adviceText =
+      ctx.applications.length > 0
+        ? `Bitte vergebt die Aufgabe: ${ctx.applications.length === 1 ? `beworben hat sich ${names}` : `beworben haben sich ${names}`}. Der Kunde wird beim Vergeben sofort neu zugewiesen.`
+        : 'Niemand hat sich bis zur Frist beworben. Ihr könnt die Frist verlängern (die Eingeladenen können sich dann wieder bewerben) oder den Kunden direkt zuweisen (im Plattform-Dashboard) und die Umfrage danach mit einem Grund abbrechen.';
+  }
+  const cancellation = cancellationView(ctx, o);
+  const award = awardView(ctx, o);
+  const outcomeText = award ? award.text : cancellation ? `${cancellation.text} Grund: ${cancellation.reason}` : open && !passed ? `Frist verlängert bis ${deadlineText}. Die Eingeladenen können sich wieder bewerben.` : null;
+  return {
+    tenderId: t.id,
+    version: t.version,
+    status: ctx.status,
+    statusLabel: TENDER_STATUS_LABELS[ctx.status],
+    client: clientInfo(ctx.client),
+    task: taskView(ctx, o.timeZone),
+    deadlineText,
+    invitedCount: ctx.invites.length,
+    applicants: applicantViews(ctx, o),
+    lastVpaText: lastVpaAfterDeadline(ctx),
+    adviceText,
+    outcomeText,
+    deadlineInput: extendInput(ctx, o),
+    actions: { award: passed && ctx.applications.length > 0, cancel: passed, extend: passed },
+    awardChoices: passed ? awardChoices(ctx) : [],
   };
 }
 
 function inviteState(ctx: TenderContext, personId: string, now: Date): TenderInviteState {
   const applied = ctx.applications.some((a) => a.person.id === personId);
   if (ctx.status === 'awarded') return ctx.awardedTo?.id === personId ? 'won' : applied ? 'lost' : 'closed';
+  if (ctx.status === 'cancelled') return 'cancelled';
   if (ctx.status !== 'open') return 'closed';
   if (applied) return 'applied';
   return deadlinePassed(ctx, now) ? 'closed' : 'open';
@@ -169,6 +248,7 @@ export function inviteModel(ctx: TenderContext, personId: string, o: ViewOptions
     won: 'Die Aufgabe ist deine: Der Kunde ist dir jetzt zugeordnet.',
     lost: 'Die Aufgabe ging an jemand anderen. Danke für deine Bewerbung!',
     closed: ctx.status === 'awarded' ? 'Die Aufgabe ist vergeben.' : ctx.status === 'open' ? 'Die Frist für Bewerbungen ist abgelaufen.' : 'Die Umfrage ist beendet.',
+    cancelled: `Das Admin-Team hat die Umfrage abgebrochen; die Aufgabe wird nicht vergeben.${applied ? ' Danke für deine Bewerbung!' : ''}`,
   };
   return {
     tenderId: ctx.tender.id,
@@ -183,13 +263,15 @@ export function inviteModel(ctx: TenderContext, personId: string, o: ViewOptions
   };
 }
 
-export function resultModel(ctx: TenderContext, outcome: 'won' | 'lost', timeZone: string): TenderResultModel {
+export function resultModel(ctx: TenderContext, outcome: TenderResultModel['outcome'], timeZone: string): TenderResultModel {
   const client = clientInfo(ctx.client);
   const task = taskView(ctx, timeZone);
-  const text =
-    outcome === 'won'
-      ? `Die Aufgabe „${task.title}“ von ${client.nameWithClass} ist deine. Der Kunde ist dir ab sofort zugeordnet und erfährt in einer Nachricht in deinem Namen, dass du seine neue Ansprechperson bist.`
-      : `Die Aufgabe „${task.title}“ von ${client.nameWithClass} wurde an jemand anderen vergeben. Danke für deine Bewerbung!`;
+  const texts: Record<TenderResultModel['outcome'], string> = {
+    won: `Die Aufgabe „${task.title}“ von ${client.nameWithClass} ist deine. Der Kunde ist dir ab sofort zugeordnet und erfährt in einer Nachricht in deinem Namen, dass du seine neue Ansprechperson bist.`,
+    lost: `Die Aufgabe „${task.title}“ von ${client.nameWithClass} wurde an jemand anderen vergeben. Danke für deine Bewerbung!`,
+    cancelled: `Das Admin-Team hat die Umfrage zur Aufgabe „${task.title}“ von ${client.nameWithClass} abgebrochen; die Aufgabe wird nicht vergeben. Danke für deine Bewerbung!`,
+  };
+  const text = texts[outcome];
   return { tenderId: ctx.tender.id, client, task, outcome, text };
 }
 

@@ -86,7 +86,7 @@ describe('tender: apply and award', () => {
     const reviewModel = review!.model as TenderReviewModel;
     expect(reviewModel.status).toBe('awarded');
     expect(reviewModel.award).toMatchObject({ winner: { id: w.ben.id }, automatic: false });
-    expect(reviewModel.actions).toEqual({ start: false, award: false });
+    expect(reviewModel.actions).toEqual({ start: false, award: false, cancel: false, extend: false });
     const lenaCard = lastUpdateOf(rows, `tender:${id}:invite:${w.lena.id}`)!.model as TenderInviteModel;
     expect(lenaCard).toMatchObject({ state: 'closed', actions: { apply: false } });
     const benCard = lastUpdateOf(rows, `tender:${id}:invite:${w.ben.id}`)!.model as TenderInviteModel;
@@ -117,7 +117,7 @@ describe('tender: apply and award', () => {
     const review = lastUpdateOf(rows, `tender:${id}:review:${w.ada.id}`)!.model as TenderReviewModel;
     expect(review.applicants).toEqual([{ person: { id: w.ben.id, name: 'Ben Bereit' }, atText: '24.11.2026, 11:00 Uhr', isLastVpa: false }]);
     expect(review.awardChoices).toEqual([{ value: w.ben.id, label: 'Ben Bereit' }]);
-    expect(review.actions).toEqual({ start: false, award: true });
+    expect(review.actions).toEqual({ start: false, award: true, cancel: true, extend: true });
     expect((lastUpdateOf(rows, `tender:${id}:invite:${w.ben.id}`)!.model as TenderInviteModel)).toMatchObject({ state: 'applied', actions: { apply: false } });
     expect(reassignments(gw)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 // Example view models for the tender cards: realistic defaults and maximal ones for the size checks. Each factory
 // takes overrides so a test states only what it is about.
-import type { TenderInviteModel, TenderLastVpaView, TenderListModel, TenderResultModel, TenderReviewModel } from '../../../src/notices/tender.ts';
+import type { TenderDeadlineModel, TenderInviteModel, TenderLastVpaView, TenderListModel, TenderResultModel, TenderReviewModel } from '../../../src/notices/tender.ts';
 import { client } from '../handover/models.ts';
 
 export const lena = { id: 'p_lena', name: 'Lena Letzte' };
@@ -44,7 +44,8 @@ export function reviewModel(overrides: Partial<TenderReviewModel> = {}): TenderR
     invitees: [],
     applicants: [],
     award: null,
-    actions: { start: true, award: false },
+    cancellation: null,
+    actions: { start: true, award: false, cancel: true, extend: false },
     awardChoices: [],
     ...overrides,
   };
@@ -69,7 +70,8 @@ export function openReviewModel(overrides: Partial<TenderReviewModel> = {}): Ten
       { person: ben, atText: '24.11.2026, 11:00 Uhr', isLastVpa: false },
       { person: carla, atText: '24.11.2026, 11:30 Uhr', isLastVpa: false },
     ],
-    actions: { start: false, award: true },
+    deadlineInput: { value: '2026-11-27', min: '2026-11-27' },
+    actions: { start: false, award: true, cancel: true, extend: true },
     awardChoices: [
       { value: ben.id, label: ben.name },
       { value: carla.id, label: carla.name },
@@ -131,6 +133,41 @@ export function listModel(overrides: Partial<TenderListModel> = {}): TenderListM
         applicantNames: [],
       },
     ],
+    ...overrides,
+  };
+}
+
+/** Cancelled by Ada after the start: the reason on the admin team's card, no buttons. */
+export function cancelledReviewModel(overrides: Partial<TenderReviewModel> = {}): TenderReviewModel {
+  return openReviewModel({
+    version: 5,
+    status: 'cancelled',
+    statusLabel: 'Abgebrochen',
+    cancellation: { text: 'Abgebrochen von Ada Admin am 24.11.2026, 12:00 Uhr. Die Aufgabe wird nicht über diese Umfrage vergeben; der Kunde bleibt zugeordnet wie bisher.', reason: 'Kunde wurde direkt Ben Bereit zugewiesen.' },
+    actions: { start: false, award: false, cancel: false, extend: false },
+    awardChoices: [],
+    ...overrides,
+  });
+}
+
+/** The deadline passed on the open tender; Ben applied, Lena (the last VPA) did not answer. */
+export function deadlineModel(overrides: Partial<TenderDeadlineModel> = {}): TenderDeadlineModel {
+  return {
+    tenderId: 'tnd_1',
+    version: 5,
+    status: 'open',
+    statusLabel: 'Umfrage läuft',
+    client,
+    task,
+    deadlineText: '26.11.2026, 23:59 Uhr',
+    invitedCount: 3,
+    applicants: [{ person: ben, atText: '24.11.2026, 11:00 Uhr', isLastVpa: false }],
+    lastVpaText: 'Lena Letzte betreute den Kunden zuletzt, wurde eingeladen und hat sich nicht beworben. Soll Lena Letzte die Aufgabe trotzdem bekommen, fragt nach und verlängert die Frist.',
+    adviceText: 'Bitte vergebt die Aufgabe: beworben hat sich Ben Bereit. Der Kunde wird beim Vergeben sofort neu zugewiesen.',
+    outcomeText: null,
+    deadlineInput: { value: '2026-11-30', min: '2026-11-27' },
+    actions: { award: true, cancel: true, extend: true },
+    awardChoices: [{ value: ben.id, label: ben.name }],
     ...overrides,
   };
 }

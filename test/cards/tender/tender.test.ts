@@ -27,10 +27,10 @@ describe('tender review card (admin team)', () => {
       ['Hat die Kompetenz', 'ja'],
     ]) expect(texts[texts.indexOf(label!) + 1], label).toBe(value);
     expect(cardText(card)).toContain('wird immer eingeladen, auch ohne Wunsch nach neuen Kunden');
-    expect(cardInputIds(card)).toEqual(['deadline']);
+    expect(cardInputIds(card)).toEqual(['deadline', 'cancelReason']);
     expect(inputById(card, 'deadline')).toMatchObject({ type: 'Input.Date', value: '2026-11-26', min: '2026-11-24', isRequired: true });
     expect(executeByVerb(card, 'tender.start')).toMatchObject({ title: 'Umfrage starten', data: { tenderId: 'tnd_1', version: 1 } });
-    expect(executeVerbs(card)).toEqual(['tender.start']);
+    expect(executeVerbs(card)).toEqual(['tender.start', 'tender.cancel']);
     expect(card).toMatchSnapshot();
   });
 
@@ -51,7 +51,7 @@ describe('tender review card (admin team)', () => {
       }),
     );
     expectValidCard(card);
-    expect(cardInputIds(card)).toEqual(['deadline', 'leaveOutReason', 'leaveOutNote']);
+    expect(cardInputIds(card)).toEqual(['deadline', 'leaveOutReason', 'leaveOutNote', 'cancelReason']);
     expect(inputById(card, 'leaveOutReason')).toMatchObject({ isRequired: true, label: 'Lena Letzte nicht einladen, weil …', choices: [{ title: 'abwesend (länger)', value: 'absent' }, { title: 'fehlende Kompetenz', value: 'competence' }] });
     expect(inputById(card, 'leaveOutNote')).toMatchObject({ isRequired: true, type: 'Input.Text' });
     const texts = cardTexts(card);
@@ -66,7 +66,7 @@ describe('tender review card (admin team)', () => {
     expect(text).toContain('Eingeladen (3): Ben Bereit, Carla Lohn, Lena Letzte (letzter VPA)');
     expect(text).toContain('Ben Bereit – 24.11.2026, 11:00 Uhr');
     expect(text).toContain('26.11.2026, 23:59 Uhr');
-    expect(executeVerbs(card)).toEqual(['tender.award']);
+    expect(executeVerbs(card)).toEqual(['tender.award', 'tender.extend', 'tender.cancel']);
     expect(executeByVerb(card, 'tender.award')).toMatchObject({ data: { tenderId: 'tnd_1', version: 4 } });
     expect(inputById(card, 'winnerId')).toMatchObject({ isRequired: true, choices: [{ title: 'Ben Bereit', value: ben.id }, { title: 'Carla Lohn', value: 'p_carla' }] });
     expect(card).toMatchSnapshot();
@@ -77,7 +77,7 @@ describe('tender review card (admin team)', () => {
       openReviewModel({
         status: 'awarded',
         statusLabel: 'Vergeben',
-        actions: { start: false, award: false },
+        actions: { start: false, award: false, cancel: false, extend: false },
         awardChoices: [],
         award: { winner: lena, automatic: true, text: 'Vergeben an Lena Letzte am 24.11.2026, 12:00 Uhr – automatisch: Lena Letzte hat den Kunden zuletzt betreut und sich beworben.' },
       }),
