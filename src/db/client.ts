@@ -3,10 +3,10 @@
 // prisma/schema.prisma (the PostgreSQL copy differs only in provider), so they share one API.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from './generated/postgres/client.ts';
+import { immediateSqliteAdapter } from './sqlite-immediate.ts';
 
 export type Db = SqliteClient;
 /** The client handed to a `$transaction` callback. */
@@ -40,7 +40,8 @@ export function openDatabase(databaseUrl: string): Database {
     const file = sqlitePath(databaseUrl);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // busy timeout: the CLI and the server share the file (WAL mode is set by the migration runner).
-    prisma = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 }) });
+    // Transactions take the write lock at BEGIN, so the CLI and the server never fail each other (sqlite-immediate.ts).
+    prisma = new SqliteClient({ adapter: immediateSqliteAdapter({ url: `file:${file}`, timeout: 10_000 }) });
   } else {
     // The two generated clients have the same model API; only the engine's SQL dialect differs.
     prisma = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
