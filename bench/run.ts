@@ -3,6 +3,7 @@
 //    with a bare botbuilder + restify bot answering the same invoke (bench/baseline-bot.ts): the ratio is the target
 //  - outbox throughput to a local fake connector under the real Teams rate limits
 //  - one inactivity scheduler pass over 100,000 clients and 1,000,000 tasks (bench/inactivity-pass.ts)
+//  - a burst of 1,000 signed platform webhooks, beside a bare restify route (bench/webhook-burst.ts)
 //  - memory after the runs
 import { performance } from 'node:perf_hooks';
 import { enqueue } from '../src/outbox/enqueue.ts';
@@ -14,6 +15,7 @@ import { silentLogger } from '../src/log/logger.ts';
 import { systemClock } from '../src/time/clock.ts';
 import { startBaselineBot } from './baseline-bot.ts';
 import { inactivityPass } from './inactivity-pass.ts';
+import { webhookBurst } from './webhook-burst.ts';
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -123,5 +125,6 @@ async function outboxThroughput(): Promise<void> {
 await cardActions();
 await outboxThroughput();
 await inactivityPass();
+await webhookBurst();
 const mem = process.memoryUsage();
 process.stdout.write(`${'memory after the runs'.padEnd(44)} rss=${(mem.rss / 1048576).toFixed(0)} MiB heapUsed=${(mem.heapUsed / 1048576).toFixed(0)} MiB\n`);

@@ -8,6 +8,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { createLogger, flushLogs, type Logger } from '../src/log/logger.ts';
 import { systemClock } from '../src/time/clock.ts';
 import { createTickScheduler } from '../src/tick/scheduler.ts';
+import { createPlatformEventWorker } from '../src/platform/index.ts';
 import { createOutboxWorker } from './outbox-worker.ts';
 import { createServer, type App } from './server.ts';
 
@@ -103,10 +104,16 @@ async function main(): Promise<void> {
   const db = openDatabase(config.databaseUrl);
   const outbox = createOutboxWorker({ config, db, logger, clock: systemClock });
   const scheduler = createTickScheduler({ prisma: db.prisma, config, logger, clock: systemClock, afterRun: () => outbox.kick() });
-  const app = createServer({ config, db, logger, clock: systemClock, outbox, beforeClose: () => scheduler.stop() });
+  const platformEvents = createPlatformEventWorker({ prisma: db.prisma, logger, clock: systemClock, timeZone: config.businessTimeZone, afterRun: () => outbox.kick() });
+  const beforeClose = async () => {
+    await scheduler.stop();
+    await platformEvents.stop();
+  };
+  const app = createServer({ config, db, logger, clock: systemClock, outbox, platformEvents, beforeClose });
   const { url } = await app.listen(config.port);
   outbox.start();
   scheduler.start();
+  platformEvents.start();
   logger.info({ url, mode: config.mode, database: db.provider }, `staffelstab listening on ${url}`);
   shutdown.attach(app);
 }

@@ -1,8 +1,10 @@
 // Wires the outbox sender for the running server: connector transport with the app's tokens (none in
-// local mode), the configured poll interval, and a `kick` that drains at once after a turn queued work.
+// local mode), the platform's HTTP API for queued platform calls when PLATFORM_BASE_URL is set, the configured
+// poll interval, and a `kick` that drains at once after a turn queued work.
 import type { Config } from '../src/config/config.ts';
 import type { Database } from '../src/db/client.ts';
 import type { Logger } from '../src/log/logger.ts';
+import { platformDeliveryFor } from '../src/platform/index.ts';
 import type { Clock } from '../src/time/clock.ts';
 import { tokenSourceFor } from './outbox/bot-token.ts';
 import { createConnectorTransport } from './outbox/connector-transport.ts';
@@ -26,10 +28,12 @@ export function createOutboxWorker(deps: { config: Config; db: Database; logger:
   const { config, db, logger } = deps;
   // A Bot Connector that never answers would hold a stop for the whole transport timeout: stop() can cancel.
   let cancelSends = new AbortController();
+  const sendFetch = cancellableFetch(() => cancelSends.signal);
   const sender = createOutboxSender({
     prisma: db.prisma,
     provider: db.provider,
-    transport: createConnectorTransport({ tokens: tokenSourceFor(config.credentials), fetch: cancellableFetch(() => cancelSends.signal) }),
+    transport: createConnectorTransport({ tokens: tokenSourceFor(config.credentials), fetch: sendFetch }),
+    platform: platformDeliveryFor(config, { fetch: sendFetch }),
     clock: deps.clock,
     logger,
     instanceId: deps.instanceId ?? defaultInstanceId(config.port),

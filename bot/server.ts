@@ -13,6 +13,8 @@ import { createAdapter } from './adapter.ts';
 import { actionTable, type ActionDefinition } from './actions/registry.ts';
 import { StaffelstabBot } from './bot.ts';
 import { ACTIONS, COMMANDS } from './routes.ts';
+import { exceptPlatformWebhooks, mountPlatformWebhooks } from './platform-webhooks.ts';
+import { platformSyncStatus } from '../src/platform/index.ts';
 
 const TAB_DIR = fileURLToPath(new URL('../tab/', import.meta.url));
 
@@ -39,6 +41,8 @@ export interface ServerDeps {
   beforeClose?: () => Promise<void>;
   /** Extra verbs (tests). */
   extraActions?: readonly ActionDefinition[];
+  /** The platform event processor, kicked when a webhook stored an event (started and stopped by the caller). */
+  platformEvents?: { kick(): void };
 }
 
 export interface StopResult {
@@ -111,11 +115,13 @@ export function createServer(deps: ServerDeps): App {
     res.once('close', finish);
     return next();
   });
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
+  server.use(exceptPlatformWebhooks(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 })));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });
+
+  mountPlatformWebhooks(server, { config, db, logger, clock: deps.clock, kick: () => deps.platformEvents?.kick() });
 
   // The Teams tab and the pages the manifest links to (overview, privacy, terms).
   server.get('/tab/*', restify.plugins.serveStaticFiles(TAB_DIR, { maxAge: 300 }));
@@ -131,7 +137,9 @@ export function createServer(deps: ServerDeps): App {
         res.send(503, { status: 'not_ready', reason: `migrations not applied: ${pending.join(', ')}` });
         return;
       }
-      res.send(200, { status: 'ready' });
+      // With a platform configured, how the reconciliation fares; a stale platform keeps the bot ready (docs/platform.md).
+      const platform = config.platform ? await platformSyncStatus(db.prisma, deps.clock.now(), config.platformSync.staleAfterMinutes) : undefined;
+      res.send(200, { status: 'ready', ...(platform ? { platform } : {}) });
     } catch (error) {
       logger.warn({ code: 'DB_NOT_READY', err: { message: error instanceof Error ? error.message : String(error) } }, 'readiness check failed');
       res.send(503, { status: 'not_ready', reason: 'database does not answer' });

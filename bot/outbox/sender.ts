@@ -7,10 +7,11 @@ import type { Db, Provider } from '../../src/db/client.ts';
 import { randomId } from '../../src/ids.ts';
 import type { Logger } from '../../src/log/logger.ts';
 import { claimDue, type OutboxMessage } from '../../src/outbox/claim.ts';
-import { TEAMS_RATE_LIMITS, type RateLimits } from '../../src/outbox/limits.ts';
-import { processClaimed, type DeliveryPort, type ProcessResult } from '../../src/outbox/process-message.ts';
+import { PLATFORM_RATE_LIMITS, TEAMS_RATE_LIMITS, type RateLimits } from '../../src/outbox/limits.ts';
+import { PLATFORM_CHANNEL } from '../../src/outbox/platform-call.ts';
+import { processClaimed, type DeliveryPort, type PlatformDeliveryPort, type ProcessResult } from '../../src/outbox/process-message.ts';
 import { recoverOwnLeases } from '../../src/outbox/recover-leases.ts';
-import { DEFAULT_RETRY_POLICY, type RandomSource, type RetryPolicy } from '../../src/outbox/retry-policy.ts';
+import { DEFAULT_RETRY_POLICY, PLATFORM_RETRY_POLICY, type RandomSource, type RetryPolicy } from '../../src/outbox/retry-policy.ts';
 import type { Clock } from '../../src/time/clock.ts';
 import { renderNotice } from '../render/render-notice.ts';
 import type { ConnectorTransport } from './connector-transport.ts';
@@ -35,6 +36,15 @@ export interface OutboxSenderOptions {
   concurrency?: number;
   /** Defaults to bot/render's renderNotice. */
   render?: RenderNotice;
+  /**
+   * Sends the rows of channel `platform.call` (the platform's HTTP API, src/platform). Without it such rows are
+   * claimed and put back to wait with a reason (never dropped, no attempt used up).
+   */
+  platform?: PlatformDeliveryPort;
+  /** Retry policy of platform rows; defaults to PLATFORM_RETRY_POLICY (keeps trying for at least ~12.5 hours). */
+  platformRetry?: Partial<RetryPolicy>;
+  /** Limits of platform rows, counted apart from Teams'; default PLATFORM_RATE_LIMITS. */
+  platformLimits?: RateLimits;
 }
 
 export interface DrainResult {
@@ -76,6 +86,9 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const port: DeliveryPort = createDeliveryPort(options.transport, options.render ?? renderNotice);
+  const platform = options.platform;
+  const platformRetry: RetryPolicy = { ...PLATFORM_RETRY_POLICY, ...options.platformRetry };
+  const platformLimits = options.platformLimits ?? PLATFORM_RATE_LIMITS;
 
   const inFlight = new Map<string, Promise<ProcessResult | undefined>>();
   const drains = new Set<Promise<unknown>>();
@@ -92,23 +105,38 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     else woken = true;
   }
 
-  function claim(max: number): Promise<OutboxMessage[]> {
-    return claimDue({ prisma, provider }, { now: clock.now(), instanceId, leaseMs, limits, max });
+  // Teams rows and platform rows are claimed apart, each under its own limits. The kind that goes first (alternating
+  // every round) gets up to half the free slots, the other the rest, so a backlog of one never starves the other.
+  let platformFirst = false;
+  const claimTeams = (now: Date, max: number) => claimDue({ prisma, provider }, { now, instanceId, leaseMs, limits, max });
+  const claimPlatform = (now: Date, max: number) => claimDue({ prisma, provider }, { now, instanceId, leaseMs, limits: platformLimits, max, channels: [PLATFORM_CHANNEL] });
+
+  async function claim(max: number): Promise<OutboxMessage[]> {
+    const now = clock.now();
+    platformFirst = !platformFirst;
+    const [first, second] = platformFirst ? [claimPlatform, claimTeams] : [claimTeams, claimPlatform];
+    const half = Math.ceil(max / 2);
+    const a = await first(now, half);
+    const b = await second(now, max - a.length);
+    // The second kind left slots free: the first may use them (nothing waits behind it then).
+    const c = a.length === half && a.length + b.length < max ? await first(now, max - a.length - b.length) : [];
+    return [...a, ...b, ...c];
   }
 
   async function processOne(row: OutboxMessage): Promise<ProcessResult | undefined> {
     const ids = { outboxId: row.id, idempotencyKey: row.idempotencyKey, conversationKey: row.conversationKey, attempt: row.attempts };
     try {
-      const r = await processClaimed({ prisma, port, clock, instanceId, retry, random }, row);
+      const r = await processClaimed({ prisma, port, clock, instanceId, retry, random, platform, platformRetry }, row);
       switch (r.outcome) {
         case 'sent':
-          log.debug({ ...ids, activityId: r.result.activityId }, 'outbox message sent');
+          if ('activityId' in r.result) log.debug({ ...ids, activityId: r.result.activityId }, 'outbox message sent');
+          else log.debug({ ...ids, operation: r.result.operation, httpStatus: r.result.status, note: r.result.note }, 'platform call sent');
           break;
         case 'retried':
           log.warn({ ...ids, httpStatus: r.httpStatus, reason: r.reason, nextAttemptAt: r.nextAttemptAt.toISOString() }, 'outbox message will be retried');
           break;
         case 'deferred':
-          log.debug({ ...ids, reason: r.reason }, 'outbox update waits for its original');
+          log.debug({ ...ids, reason: r.reason }, 'outbox message waits (deferred)');
           break;
         case 'dead':
           log.error({ ...ids, code: 'OUTBOX_DELIVERY_FAILED', httpStatus: r.httpStatus, reason: r.reason }, 'outbox message is dead');

@@ -27,6 +27,9 @@ const schema = z.object({
   PLATFORM_BASE_URL: url('PLATFORM_BASE_URL'),
   PLATFORM_API_TOKEN: optionalString,
   PLATFORM_WEBHOOK_SECRET: optionalString,
+  PLATFORM_RECONCILE_MINUTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(1440).default(15)),
+  PLATFORM_STALE_AFTER_MINUTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(2).max(10_080).optional()),
+  PLATFORM_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(50_000).default(10_000)),
   TZ_BUSINESS: z.preprocess(
     emptyAsUnset,
     z.string().default('Europe/Berlin').refine((tz) => isValidTimeZone(tz), { message: 'TZ_BUSINESS must be an IANA time zone such as Europe/Berlin' }),
@@ -66,6 +69,22 @@ const schema = z.object({
   ),
   TENDER_DEADLINE_WORKING_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(30).default(2)),
   LONG_ABSENCE_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(365).default(28)),
+  SHIFT_CHECK_TIMES: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .default('09:00,14:00')
+      .transform((v) => [...new Set(v.split(',').map((x) => x.trim()))].sort())
+      .refine((times) => times.length >= 1 && times.length <= 12 && times.every((t) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t)), { message: 'SHIFT_CHECK_TIMES must be a comma-separated list of local times, e.g. 09:00,14:00' }),
+  ),
+  SHIFT_RESPONSE_HOURS_CHAT: z.preprocess(emptyAsUnset, z.coerce.number().min(0.25).max(400).default(4)),
+  SHIFT_RESPONSE_HOURS_MAIL: z.preprocess(emptyAsUnset, z.coerce.number().min(0.25).max(400).default(8)),
+  SHIFT_RESPONSE_HOURS_TASK: z.preprocess(emptyAsUnset, z.coerce.number().min(0.25).max(400).default(4)),
+  SHIFT_ALERT_SHARE: z.preprocess(emptyAsUnset, z.coerce.number().gt(0, { message: 'SHIFT_ALERT_SHARE must be a share between 0 and 1, e.g. 0.75' }).max(1).default(0.75)),
+  SHIFT_ESCALATE_LEAD_MINUTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(1440).default(60)),
+  SHIFT_ESCALATE_MANAGERS_MINUTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(1440).default(60)),
+  SHIFT_VIDEO_URL: url('SHIFT_VIDEO_URL'),
+  SHIFT_MAIL_HOWTO_URL: url('SHIFT_MAIL_HOWTO_URL'),
 });
 
 export interface AppCredentials {
@@ -83,8 +102,11 @@ export interface Config {
   /** `local`: no app credentials, Emulator-style unauthenticated activities. */
   mode: 'local' | 'authenticated';
   credentials: AppCredentials | undefined;
-  platform: { baseUrl: string; apiToken: string | undefined } | undefined;
+  /** The VPA platform (PLATFORM_BASE_URL); undefined = standalone. `timeoutMs` bounds each HTTP request (below the outbox lease). */
+  platform: { baseUrl: string; apiToken: string | undefined; timeoutMs: number } | undefined;
   platformWebhookSecret: string | undefined;
+  /** The reconciliation with the platform (src/platform/reconcile): how often it pulls, and when /readyz calls it stale. */
+  platformSync: { reconcileMinutes: number; staleAfterMinutes: number };
   businessTimeZone: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   handoverReminderWorkingDays: number;
@@ -99,6 +121,24 @@ export interface Config {
   stopDeadlineMs: number;
   /** Process 2 (inactive clients, Conny): durations in weeks from the client's last task, and the rules around them. */
   inactivity: InactivityConfig;
+  /** Process 3 (shift duty for the Conny account, docs/schichtdienst.md). */
+  shift: ShiftConfig;
+}
+
+export interface ShiftConfig {
+  /** Local times (HH:mm, sorted) of the scheduled checks on working days. */
+  checkTimes: string[];
+  /** Response times in working hours (Mon–Fri 09:00–17:00, no public holiday of HOLIDAYS_STATE) per item kind. */
+  responseHours: { chat: number; mail: number; task: number };
+  /** Share of the response time after which the people on shift get an alert card for an open item. */
+  alertShare: number;
+  /** Minutes after a check was posted, still not "geprüft": the shift lead is told. */
+  escalateLeadMinutes: number;
+  /** Minutes after the lead was told, still not "geprüft": the VPA managers are told. */
+  escalateManagersMinutes: number;
+  /** The wiki's process video and the how-to for answering mails, linked on the check card (optional). */
+  videoUrl: string | undefined;
+  mailHowtoUrl: string | undefined;
 }
 
 export interface InactivityConfig {
@@ -163,6 +203,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (credentials && e.MICROSOFT_APP_TYPE !== 'MultiTenant' && !e.MICROSOFT_APP_TENANT_ID) {
     throw new ConfigError('MICROSOFT_APP_TENANT_ID', `is required when MICROSOFT_APP_TYPE=${e.MICROSOFT_APP_TYPE}`);
   }
+  if (e.PLATFORM_STALE_AFTER_MINUTES !== undefined && e.PLATFORM_STALE_AFTER_MINUTES <= e.PLATFORM_RECONCILE_MINUTES) {
+    throw new ConfigError('PLATFORM_STALE_AFTER_MINUTES', `must be longer than PLATFORM_RECONCILE_MINUTES (${e.PLATFORM_RECONCILE_MINUTES}), or every pause between two pulls would count as stale`);
+  }
   if (e.PLATFORM_BASE_URL && !e.PLATFORM_API_TOKEN) {
     throw new ConfigError('PLATFORM_API_TOKEN', 'is required when PLATFORM_BASE_URL is set');
   }
@@ -173,8 +216,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     mode: credentials ? 'authenticated' : 'local',
     credentials,
-    platform: e.PLATFORM_BASE_URL ? { baseUrl: e.PLATFORM_BASE_URL.replace(/\/+$/, ''), apiToken: e.PLATFORM_API_TOKEN } : undefined,
+    platform: e.PLATFORM_BASE_URL ? { baseUrl: e.PLATFORM_BASE_URL.replace(/\/+$/, ''), apiToken: e.PLATFORM_API_TOKEN, timeoutMs: e.PLATFORM_TIMEOUT_MS } : undefined,
     platformWebhookSecret: e.PLATFORM_WEBHOOK_SECRET,
+    platformSync: { reconcileMinutes: e.PLATFORM_RECONCILE_MINUTES, staleAfterMinutes: e.PLATFORM_STALE_AFTER_MINUTES ?? 2 * e.PLATFORM_RECONCILE_MINUTES },
     businessTimeZone: e.TZ_BUSINESS,
     logLevel: e.LOG_LEVEL,
     handoverReminderWorkingDays: e.HANDOVER_REMINDER_WORKING_DAYS,
@@ -193,6 +237,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sendWindow: { from: e.CLIENT_SEND_WINDOW.slice(0, 5), until: e.CLIENT_SEND_WINDOW.slice(6) },
       tenderDeadlineWorkingDays: e.TENDER_DEADLINE_WORKING_DAYS,
       longAbsenceDays: e.LONG_ABSENCE_DAYS,
+    },
+    shift: {
+      checkTimes: e.SHIFT_CHECK_TIMES,
+      responseHours: { chat: e.SHIFT_RESPONSE_HOURS_CHAT, mail: e.SHIFT_RESPONSE_HOURS_MAIL, task: e.SHIFT_RESPONSE_HOURS_TASK },
+      alertShare: e.SHIFT_ALERT_SHARE,
+      escalateLeadMinutes: e.SHIFT_ESCALATE_LEAD_MINUTES,
+      escalateManagersMinutes: e.SHIFT_ESCALATE_MANAGERS_MINUTES,
+      videoUrl: e.SHIFT_VIDEO_URL,
+      mailHowtoUrl: e.SHIFT_MAIL_HOWTO_URL,
     },
   };
 }

@@ -51,7 +51,11 @@ export const ERRORS = {
   NO_PERSONAL_CHAT: { status: 409, de: 'Ich kann dir noch nicht privat schreiben. Bitte öffne zuerst den 1:1-Chat mit mir (schreib mir dort zum Beispiel „hilfe“) und versuche es dann noch einmal.', en: 'the person has no personal conversation with the bot yet' },
   CARD_NOT_IN_THIS_CONVERSATION: { status: 403, de: 'Diese Karte wurde nicht in diese Unterhaltung geschickt, deshalb zeige ich sie hier nicht an.', en: 'the card was not sent to this conversation' },
   // The platform gateway (src/platform): standalone to-dos for client messages and reassignments.
-  PLATFORM_NOT_AVAILABLE: { status: 500, de: 'Die Anbindung an die VPA-Plattform gibt es noch nicht. Bitte PLATFORM_BASE_URL leer lassen: dann kommen Nachrichten an Kunden als Aufgaben in Teams.', en: 'PLATFORM_BASE_URL is set, but this version has no HTTP platform gateway yet (it comes with the platform issue); unset PLATFORM_BASE_URL to run standalone with to-do cards' },
+  // The platform's HTTP API (src/platform/http, contract src/platform/openapi.yaml).
+  PLATFORM_UNAVAILABLE: { status: 503, de: 'Die VPA-Plattform ist gerade nicht erreichbar. Es geht nichts verloren: es wird später noch einmal versucht.', en: 'the VPA platform did not answer usably (connection failed, 429 or 5xx); try again later' },
+  PLATFORM_TIMEOUT: { status: 504, de: 'Die VPA-Plattform hat nicht rechtzeitig geantwortet. Es wird später noch einmal versucht.', en: 'the VPA platform did not answer within PLATFORM_TIMEOUT_MS' },
+  PLATFORM_REJECTED: { status: 502, de: 'Die VPA-Plattform hat die Anfrage abgelehnt.', en: 'the VPA platform refused the request (4xx other than 408/409/429)' },
+  PLATFORM_BAD_RESPONSE: { status: 502, de: 'Die Antwort der VPA-Plattform war unverständlich.', en: 'the VPA platform answered with something src/platform/openapi.yaml does not allow' },
   PLATFORM_TO_DO_NOT_FOUND: { status: 404, de: 'Diese Aufgabe gibt es nicht.', en: 'platform to-do not found' },
   PLATFORM_TO_DO_NOT_YOURS: { status: 403, de: 'Diese Aufgabe ist nicht an dich gegangen, deshalb kannst du sie nicht als erledigt markieren.', en: 'the acting person was not sent this platform to-do' },
   INACTIVITY_NOT_FOUND: { status: 404, de: 'Diesen Vorgang zu einem inaktiven Kunden gibt es nicht (mehr).', en: 'inactivity cycle not found' },
@@ -76,7 +80,26 @@ export const ERRORS = {
   TENDER_NOT_APPLICANT: { status: 400, de: 'Vergeben könnt ihr die Aufgabe nur an jemanden, der sich beworben hat.', en: 'the chosen person did not apply' },
   TENDER_LAST_VPA_PREFERRED: { status: 409, de: 'Der letzte VPA hat sich beworben: Die Aufgabe geht immer an ihn.', en: 'the last VPA applied and must be chosen' },
   TENDER_LIST_WRONG_PLACE: { status: 400, de: 'Die Umfragen zeige ich nur im Admin-Kanal (kanal admin) oder im 1:1-Chat mit mir, weil es um Kunden geht.', en: 'the tender list is shown only in the admin channel or the personal chat' },
+  TENDER_ALREADY_CANCELLED: { status: 409, de: 'Diese Umfrage wurde bereits abgebrochen.', en: 'tender already cancelled' },
   CONNY_TAKEN: { status: 409, de: 'Die Rolle „conny“ hat schon jemand. Es gibt genau ein Konto Conny.', en: 'another person already holds the conny role' },
+  // Shift duty for the Conny account (src/shift)
+  SHIFT_CHECK_NOT_FOUND: { status: 404, de: 'Diesen Schicht-Check gibt es nicht.', en: 'shift check not found' },
+  SHIFT_ALREADY_CHECKED: { status: 409, de: 'Dieser Schicht-Check wurde bereits geprüft.', en: 'shift check already acknowledged' },
+  SHIFT_NOT_ON_DUTY: { status: 403, de: 'Als geprüft markieren oder erledigen kann das nur die Schicht, die Schichtleitung oder ein Manager.', en: 'acting person is neither shift staff, on the plan, nor a manager' },
+  SHIFT_ITEM_NOT_FOUND: { status: 404, de: 'Diesen Eintrag im Konto Conny gibt es nicht.', en: 'inbox item not found' },
+  SHIFT_PLAN_NOT_LEAD: { status: 403, de: 'Den Schichtplan ändern können nur die Schichtleitung des Tages und die Manager.', en: 'changing the shift plan requires the day\'s shift lead or a manager' },
+  SHIFT_PLAN_INPUT_INVALID: { status: 400, de: 'Bitte prüfe deine Eingaben zum Schichtplan.', en: 'invalid shift plan input' },
+  SHIFT_ASSIGNMENT_NOT_FOUND: { status: 404, de: 'Diesen Eintrag im Schichtplan gibt es nicht (mehr).', en: 'shift assignment not found' },
+  SHIFT_REPORT_PERIOD_INVALID: { status: 400, de: 'Bitte gib den Zeitraum als JJJJ-MM-TT an, das Ende nicht vor dem Anfang.', en: 'invalid report period' },
+  // Platform webhooks and their processing (src/platform/webhooks, src/platform/events).
+  PLATFORM_WEBHOOKS_DISABLED: { status: 503, de: 'Webhooks der VPA-Plattform sind hier nicht eingerichtet.', en: 'platform webhooks are not configured on this bot (PLATFORM_WEBHOOK_SECRET is not set)' },
+  WEBHOOK_TOO_LARGE: { status: 413, de: 'Die Nachricht der Plattform ist zu groß.', en: 'webhook body exceeds 1 MiB' },
+  WEBHOOK_SIGNATURE_INVALID: { status: 401, de: 'Die Signatur der Plattform-Nachricht ist ungültig.', en: 'missing, malformed or wrong webhook signature, or a timestamp outside the 5-minute window' },
+  WEBHOOK_MALFORMED_JSON: { status: 400, de: 'Die Nachricht der Plattform ist kein gültiges JSON.', en: 'webhook body is not valid JSON' },
+  WEBHOOK_UNKNOWN_TYPE: { status: 422, de: 'Diese Art von Plattform-Ereignis kenne ich nicht.', en: 'unknown webhook event type' },
+  WEBHOOK_INVALID_EVENT: { status: 422, de: 'Das Plattform-Ereignis passt nicht zu seinem Schema.', en: 'webhook event does not match src/platform/webhook-events.yaml' },
+  PLATFORM_EVENT_UNKNOWN_CLIENT: { status: 422, de: 'Der Kunde aus dem Plattform-Ereignis ist hier nicht eingetragen.', en: 'the platform event names a client number the bot does not know (import clients first)' },
+  PLATFORM_EVENT_UNKNOWN_PERSON: { status: 422, de: 'Die Person aus dem Plattform-Ereignis ist hier nicht eingetragen.', en: 'the platform event names a VPA e-mail address the bot does not know (import people first)' },
 } as const satisfies Record<string, { status: number; de: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -23,11 +23,18 @@ export interface ClientReply {
 
 /** Returns the paused cycle's id, or null when the client has no running cycle (nothing to pause). */
 export async function recordClientReply(reply: ClientReply): Promise<string | null> {
-  return reply.db.$transaction(async (tx) => {
-    const cycle = await activeCycle(tx, reply.clientId);
-    if (!cycle || cycle.status !== 'running') return null;
-    return pauseForReply(tx, cycle, reply.at, reply.now, reply.timeZone, null);
-  });
+  const { db, ...rest } = reply;
+  return db.$transaction((tx) => pauseOnClientReply(tx, rest));
+}
+
+/**
+ * The pause inside the caller's transaction (a platform event applies it together with its own record). A message
+ * written before the cycle began answers nothing the sequence sent: it pauses nothing. Idempotent.
+ */
+export async function pauseOnClientReply(tx: Tx, reply: Omit<ClientReply, 'db'>): Promise<string | null> {
+  const cycle = await activeCycle(tx, reply.clientId);
+  if (!cycle || cycle.status !== 'running' || reply.at < cycle.createdAt) return null;
+  return pauseForReply(tx, cycle, reply.at, reply.now, reply.timeZone, null);
 }
 
 export interface ReportReplyOptions extends UseCaseOptions {

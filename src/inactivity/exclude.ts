@@ -33,7 +33,7 @@ export async function excludeInactive(options: ExcludeOptions): Promise<{ exclus
     await tx.inactivityExclusion.create({ data: { id, clientId: client.id, reason, byId: actor.id, from: options.now, until, createdAt: options.now } });
     const cycle = await activeCycle(tx, client.id);
     if (cycle) await updateCycle(tx, cycle, ACTIVE_STATUSES, { status: 'ended', endedAt: options.now, endReason: 'excluded' });
-    await options.gateway.clearInactiveMark(tx, client.id, options.now);
+    await options.gateway.clearInactiveMark(tx, client.id, options.now, `inactivity:exclusion:${id}:unmark`);
     await recordAudit(tx, { at: options.now, actorId: actor.id, action: 'inactivity.excluded', subjectType: 'client', subjectId: client.id, data: { exclusionId: id, until: until?.toISOString() ?? null, cycleId: cycle?.id ?? null } });
     return { exclusionId: id };
   });

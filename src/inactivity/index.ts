@@ -4,7 +4,7 @@
 export { handOverToConny, INACTIVE_MANAGEMENT_ROLES, type HandOverOptions } from './hand-over-to-conny.ts';
 export { postponeInactive, type PostponeOptions } from './postpone.ts';
 export { excludeInactive, type ExcludeOptions } from './exclude.ts';
-export { recordClientReply, reportClientReply, resumeInactivity, RESUME_ROLES, type ClientReply, type ReportReplyOptions, type ResumeOptions } from './client-reply.ts';
+export { pauseOnClientReply, recordClientReply, reportClientReply, resumeInactivity, RESUME_ROLES, type ClientReply, type ReportReplyOptions, type ResumeOptions } from './client-reply.ts';
 export { inactivityJobs, reactivationJob, startCyclesJob, autoHandoverJob, stepsJob } from './jobs.ts';
 export { plannedSteps, decide, nextCheckAt, weeksAfter, type PlannedStep, type CycleTimes, type StepDecision } from './schedule.ts';
 export { inSendWindow, nextSendWindow } from './send-window.ts';

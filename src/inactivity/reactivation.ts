@@ -41,7 +41,7 @@ async function reactivateOne(ctx: TickContext, gateway: PlatformGateway, cycleId
       const sentSteps = new Set(sent.map((s) => s.step));
       const after = [...STEPS].reverse().find((s) => sentSteps.has(s)) ?? 'none';
       const fresh = await updateCycle(tx, row, ACTIVE_STATUSES, { status: 'reactivated', reactivatedAt: now, reactivationTaskId: task.id, reactivatedAfter: after });
-      await gateway.clearInactiveMark(tx, row.clientId, now);
+      await gateway.clearInactiveMark(tx, row.clientId, now, `inactivity:${row.id}:unmark`);
       await openReactivationReview(tx, { clientId: row.clientId, taskId: task.id, cycleId: row.id, lastVpaId: row.vpaId, lastStep: after === 'none' ? null : stepLabel(after, config.inactivity), now, timeZone: config.businessTimeZone, rules: config.inactivity });
       await recordAudit(tx, { at: now, actorId: null, action: 'inactivity.reactivated', subjectType: 'inactivity', subjectId: row.id, data: { clientId: row.clientId, taskId: task.id, after } });
       return { cycleId: fresh.id, clientId: fresh.clientId, after };

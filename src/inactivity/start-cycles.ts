@@ -77,7 +77,7 @@ export async function startCycle(ctx: TickContext, gateway: PlatformGateway, can
   try {
     await prisma.$transaction(async (tx) => {
       await tx.inactivityCycle.create({ data: { id, clientId: candidate.clientId, cycle: candidate.cycle, lastTaskAt: candidate.lastTaskAt, vpaId: candidate.vpaId, status: 'running', createdAt: now, nextCheckAt: candidate.lastTaskAt } });
-      await gateway.markInactive(tx, { clientId: candidate.clientId, vpaId: candidate.vpaId }, now);
+      await gateway.markInactive(tx, { clientId: candidate.clientId, vpaId: candidate.vpaId, idempotencyKey: `inactivity:${id}:mark` }, now);
       const [client, vpa, assignments, hasTask] = await Promise.all([
         tx.client.findUniqueOrThrow({ where: { id: candidate.clientId }, select: { id: true, number: true, name: true, class: true, workType: true } }),
         tx.person.findUniqueOrThrow({ where: { id: candidate.vpaId }, select: { id: true, name: true } }),

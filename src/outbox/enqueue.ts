@@ -30,11 +30,7 @@ export async function enqueue(tx: DbOrTx, input: EnqueueInput): Promise<boolean>
   if (existing) return false;
   const m = input.message;
   const conversationKey = input.conversationKey ?? (m.mode === 'send' ? conversationKeyOf(m.recipient) : await updateKeyOf(tx, m.updatesKey));
-  // The sender keeps queue order per conversation by createdAt. Several messages queued for one
-  // conversation at the same instant (one transaction, or a clock standing still) get strictly increasing
-  // times, so an update can never be ordered before the message it edits.
-  const last = await tx.outboxMessage.findFirst({ where: { conversationKey }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
-  const createdAt = last && last.createdAt.getTime() >= input.now.getTime() ? new Date(last.createdAt.getTime() + 1) : input.now;
+  const createdAt = await queueTimeOf(tx, conversationKey, input.now);
   await tx.outboxMessage.create({
     data: {
       id: randomId(),
@@ -48,6 +44,16 @@ export async function enqueue(tx: DbOrTx, input: EnqueueInput): Promise<boolean>
     },
   });
   return true;
+}
+
+/**
+ * The sender keeps queue order per conversation by createdAt. Several messages queued for one conversation at the
+ * same instant (one transaction, or a clock standing still) get strictly increasing times, so an update can never
+ * be ordered before the message it edits (and one client's platform calls keep their order).
+ */
+export async function queueTimeOf(tx: DbOrTx, conversationKey: string, now: Date): Promise<Date> {
+  const last = await tx.outboxMessage.findFirst({ where: { conversationKey }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+  return last && last.createdAt.getTime() >= now.getTime() ? new Date(last.createdAt.getTime() + 1) : now;
 }
 
 /**

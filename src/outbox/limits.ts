@@ -25,3 +25,14 @@ export const TEAMS_RATE_LIMITS: RateLimits = {
   ],
   global: [{ count: 50, windowMs: 1_000 }],
 };
+
+/**
+ * Calls to the VPA platform (channel `platform.call`) are counted apart from Teams messages (claim.ts filters the
+ * counts by channel), so neither throttles the other. One client's calls go one at a time anyway (per
+ * conversationKey `platform:<number>`); overall at most 20 per second, well below any sane API limit, and the
+ * platform's own 429 with Retry-After is honoured by the retry policy.
+ */
+export const PLATFORM_RATE_LIMITS: RateLimits = {
+  perConversation: [],
+  global: [{ count: 20, windowMs: 1_000 }],
+};

@@ -8,14 +8,23 @@ import type { Clock } from '../time/clock.ts';
 import type { OutboxMessage } from './claim.ts';
 import { DeliveryError, toDeliveryError } from './delivery-error.ts';
 import { parseOutboundMessage } from './outbound-message.ts';
-import { recordDeferred, recordFailure, recordSent, type SendResult } from './record-outcome.ts';
+import { parsePlatformCall, PLATFORM_CHANNEL, type PlatformCallResult, type PlatformRequest } from './platform-call.ts';
+import { recordDeferred, recordFailure, recordSent, type DeliveryResult, type SendResult } from './record-outcome.ts';
 import { resolveConversation, resolveTarget, type ConversationTarget } from './resolve-target.ts';
-import type { RandomSource, RetryPolicy } from './retry-policy.ts';
+import { PLATFORM_RETRY_POLICY, type RandomSource, type RetryPolicy } from './retry-policy.ts';
 
 /** What bot/ implements: render the notice and talk to the Bot Connector. Throws DeliveryError. */
 export interface DeliveryPort {
   send(target: ConversationTarget, notice: Notice): Promise<{ activityId: string }>;
   update(target: ConversationTarget, activityId: string, notice: Notice): Promise<void>;
+}
+
+/**
+ * What the platform's HTTP client implements (src/platform/http/delivery.ts): exactly one HTTP request for the row,
+ * with `Idempotency-Key: <idempotencyKey>`, no retries of its own. Throws DeliveryError (retryable or not).
+ */
+export interface PlatformDeliveryPort {
+  call(request: PlatformRequest, idempotencyKey: string): Promise<PlatformCallResult>;
 }
 
 export interface ProcessDeps {
@@ -25,10 +34,14 @@ export interface ProcessDeps {
   instanceId: string;
   retry: RetryPolicy;
   random: RandomSource;
+  /** Rows of channel `platform.call` go here; without it they wait (never dropped) until a sender that has one. */
+  platform?: PlatformDeliveryPort;
+  /** Retry policy of platform rows (default PLATFORM_RETRY_POLICY: outlasts an outage of hours). */
+  platformRetry?: RetryPolicy;
 }
 
 export type ProcessResult =
-  | { outcome: 'sent'; result: SendResult }
+  | { outcome: 'sent'; result: DeliveryResult }
   | { outcome: 'retried'; reason: string; nextAttemptAt: Date; httpStatus: number | undefined }
   | { outcome: 'deferred'; reason: string }
   | { outcome: 'dead'; reason: string; httpStatus: number | undefined }
@@ -39,11 +52,25 @@ const RECORD_SENT_TRIES = 3;
 
 export const NO_CONVERSATION_REFERENCE = 'recipient has no conversation reference';
 
+/** A platform row claimed by a sender without a platform port: it waits, keeps its attempts, and is never dropped. */
+export const NO_PLATFORM_PORT = 'platform call waits: this sender has no platform configured (PLATFORM_BASE_URL)';
+export const NO_PLATFORM_WAIT_MS = 5 * 60_000;
+
 const sendResultSchema = z.object({ activityId: z.string(), conversationId: z.string().min(1) });
 
-type Attempt = { kind: 'deliver'; run: () => Promise<SendResult> } | { kind: 'fail'; error: DeliveryError } | { kind: 'defer'; reason: string };
+type Attempt = { kind: 'deliver'; run: () => Promise<DeliveryResult> } | { kind: 'fail'; error: DeliveryError } | { kind: 'defer'; reason: string; waitMs?: number };
+
+function planPlatformAttempt(deps: ProcessDeps, row: OutboxMessage): Attempt {
+  const parsed = parsePlatformCall(row.notice);
+  if (!parsed.ok) return { kind: 'fail', error: DeliveryError.permanent(parsed.reason) };
+  const port = deps.platform;
+  if (!port) return { kind: 'defer', reason: NO_PLATFORM_PORT, waitMs: NO_PLATFORM_WAIT_MS };
+  const { request } = parsed.message;
+  return { kind: 'deliver', run: () => port.call(request, row.idempotencyKey) };
+}
 
 async function planAttempt(deps: ProcessDeps, row: OutboxMessage): Promise<Attempt> {
+  if (row.channel === PLATFORM_CHANNEL) return planPlatformAttempt(deps, row);
   const parsed = parseOutboundMessage(row.notice);
   if (!parsed.ok) return { kind: 'fail', error: DeliveryError.permanent(parsed.reason) };
   const m = parsed.message;
@@ -93,12 +120,12 @@ export async function processClaimed(deps: ProcessDeps, row: OutboxMessage): Pro
   }
 
   if (attempt.kind === 'defer') {
-    const ok = await recordDeferred(prisma, row, { now: deps.clock.now(), instanceId, waitMs: deps.retry.updateWaitMs, reason: attempt.reason });
+    const ok = await recordDeferred(prisma, row, { now: deps.clock.now(), instanceId, waitMs: attempt.waitMs ?? deps.retry.updateWaitMs, reason: attempt.reason });
     return ok ? { outcome: 'deferred', reason: attempt.reason } : { outcome: 'lost' };
   }
 
   if (attempt.kind === 'deliver') {
-    let result: SendResult;
+    let result: DeliveryResult;
     try {
       result = await attempt.run();
     } catch (e) {
@@ -114,7 +141,7 @@ export async function processClaimed(deps: ProcessDeps, row: OutboxMessage): Pro
 }
 
 /** A failed write here would mean a second delivery later, so a short database hiccup is waited out. */
-async function recordSentPersistently(deps: ProcessDeps, row: OutboxMessage, result: SendResult): Promise<boolean> {
+async function recordSentPersistently(deps: ProcessDeps, row: OutboxMessage, result: DeliveryResult): Promise<boolean> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await recordSent(deps.prisma, row, { now: deps.clock.now(), instanceId: deps.instanceId, result });
@@ -126,7 +153,8 @@ async function recordSentPersistently(deps: ProcessDeps, row: OutboxMessage, res
 }
 
 async function recordFailed(deps: ProcessDeps, row: OutboxMessage, error: DeliveryError): Promise<ProcessResult> {
-  const failure = await recordFailure(deps.prisma, row, { now: deps.clock.now(), instanceId: deps.instanceId, error, policy: deps.retry, random: deps.random });
+  const policy = row.channel === PLATFORM_CHANNEL ? (deps.platformRetry ?? PLATFORM_RETRY_POLICY) : deps.retry;
+  const failure = await recordFailure(deps.prisma, row, { now: deps.clock.now(), instanceId: deps.instanceId, error, policy, random: deps.random });
   if (failure.outcome === 'retried') return { outcome: 'retried', reason: failure.reason, nextAttemptAt: failure.nextAttemptAt, httpStatus: error.httpStatus };
   if (failure.outcome === 'dead') return { outcome: 'dead', reason: failure.reason, httpStatus: error.httpStatus };
   return failure;

@@ -5,12 +5,16 @@ import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
 import type { OutboxMessage } from './claim.ts';
 import type { DeliveryError } from './delivery-error.ts';
+import type { PlatformCallResult } from './platform-call.ts';
 import { retryDelayMs, parseRetryAfterMs, type RandomSource, type RetryPolicy } from './retry-policy.ts';
 
 export interface SendResult {
   activityId: string;
   conversationId: string;
 }
+
+/** What a row's `result` keeps: a Teams send's activity and conversation, or a platform call's answer. */
+export type DeliveryResult = SendResult | PlatformCallResult;
 
 export type FailureOutcome = { outcome: 'retried'; nextAttemptAt: Date; reason: string } | { outcome: 'dead'; reason: string } | { outcome: 'lost' };
 
@@ -19,7 +23,7 @@ function claimOf(row: OutboxMessage, instanceId: string) {
 }
 
 /** false: the lease was lost (another instance owns the row now). */
-export async function recordSent(prisma: Db, row: OutboxMessage, o: { now: Date; instanceId: string; result: SendResult }): Promise<boolean> {
+export async function recordSent(prisma: Db, row: OutboxMessage, o: { now: Date; instanceId: string; result: DeliveryResult }): Promise<boolean> {
   const res = await prisma.outboxMessage.updateMany({
     where: claimOf(row, o.instanceId),
     data: { status: 'sent', sentAt: o.now, result: JSON.stringify(o.result), leaseUntil: null, lastError: null },

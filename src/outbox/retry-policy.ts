@@ -10,6 +10,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** An update whose original message is not sent yet waits this long (it does not use up an attempt). */
   updateWaitMs: number;
+  /**
+   * `full` (default): uniform in [0, ceiling). `equal`: uniform in [ceiling/2, ceiling), so the time until a row goes
+   * dead has a floor (the platform's rows must outlast an outage of hours, see PLATFORM_RETRY_POLICY).
+   */
+  jitter?: 'full' | 'equal';
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -18,6 +23,27 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxDelayMs: 15 * 60_000,
   updateWaitMs: 2_000,
 };
+
+/**
+ * Calls to the VPA platform (outbox channel `platform.call`): the platform may be down for hours (maintenance) and a
+ * message to a client must wait, never be lost. Backoff 2 s doubling up to 30 min, equal jitter, 60 attempts: a row
+ * goes dead no earlier than about 12.5 hours (sum of the half ceilings) and typically after about 19 hours of
+ * failures. Every attempt carries the row's Idempotency-Key, so retries never act twice.
+ */
+export const PLATFORM_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 60,
+  baseDelayMs: 2_000,
+  maxDelayMs: 30 * 60_000,
+  updateWaitMs: 2_000,
+  jitter: 'equal',
+};
+
+/** The least time a row keeps being retried under this policy before it goes dead (every jitter at its floor). */
+export function minimumRetrySpanMs(policy: RetryPolicy): number {
+  let total = 0;
+  for (let attempt = 1; attempt < policy.maxAttempts; attempt++) total += backoffDelayMs(attempt, policy, () => 0);
+  return total;
+}
 
 /** A random number in [0, 1), like Math.random. */
 export type RandomSource = () => number;
@@ -33,6 +59,7 @@ export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: Ran
   const exponent = Math.max(0, Math.min(attempt - 1, 30));
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** exponent);
   const r = Math.min(Math.max(random(), 0), 1);
+  if (policy.jitter === 'equal') return Math.floor(ceiling / 2 + (r * ceiling) / 2);
   return Math.floor(r * ceiling);
 }
 

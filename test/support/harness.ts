@@ -15,6 +15,7 @@ import { loadConfig } from '../../src/config/config.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import type { Role } from '../../src/people/roles.ts';
 import { FixedClock } from '../../src/time/clock.ts';
+import { platformDeliveryFor } from '../../src/platform/index.ts';
 import { createServer, type App } from '../../bot/server.ts';
 import type { ActionDefinition } from '../../bot/actions/registry.ts';
 import { createConnectorTransport } from '../../bot/outbox/connector-transport.ts';
@@ -107,6 +108,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     // The clock stands still in turn tests, so Teams' per-second limits would hold messages back forever;
     // the limits themselves are tested in test/outbox.
     limits: { perConversation: [{ count: 10_000, windowMs: 1_000 }], global: [{ count: 10_000, windowMs: 1_000 }] },
+    // With PLATFORM_BASE_URL in `env` (e.g. a fake platform, test/support/fake-platform.ts) platform calls are sent too.
+    platform: platformDeliveryFor(config),
+    platformLimits: { perConversation: [], global: [] },
   });
 
   const personalConversationOf = (p: Sender | TestPerson): ConversationSpec => ({ id: `a:personal-${p.aadObjectId ?? p.name}`, type: 'personal' });
