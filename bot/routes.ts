@@ -14,7 +14,10 @@ import { excludeInactiveClient, handOverInactive, postponeInactiveClient, showIn
 import { showVpaClients } from './actions/inactivity/clients.ts';
 import { resumeInactiveClient } from './actions/inactivity/resume.ts';
 import { reportInactiveClientReply } from './actions/inactivity/replied.ts';
-import { applyToTenderAction, awardTenderAction, startTenderAction } from './actions/tender/tender.ts';
+import { applyToTenderAction, awardTenderAction, cancelTenderAction, extendTenderAction, startTenderAction } from './actions/tender/tender.ts';
+import { acknowledgeShiftCheckAction } from './actions/shift/check.ts';
+import { markShiftItemDoneAction } from './actions/shift/item.ts';
+import { addShiftPlanEntryAction, removeShiftPlanEntryAction, showShiftPlanAction } from './actions/shift/plan.ts';
 import type { CommandDefinition } from './commands/registry.ts';
 import { COMMAND_TABLE } from './commands/table.ts';
 
@@ -54,4 +57,11 @@ export const ACTIONS: readonly ActionDefinition[] = [
   startTenderAction,
   applyToTenderAction,
   awardTenderAction,
+  cancelTenderAction,
+  extendTenderAction,
+  acknowledgeShiftCheckAction,
+  markShiftItemDoneAction,
+  showShiftPlanAction,
+  addShiftPlanEntryAction,
+  removeShiftPlanEntryAction,
 ];

@@ -68,6 +68,12 @@ const HILFE: Command = { title: 'hilfe', de: 'Zeigt, was ich für dich tun kann'
 const ABGEBEN: Command = { title: 'abgeben', de: 'Einen deiner Kunden zur Abgabe vorschlagen', en: 'Propose handing one of your clients over' };
 const MELDEN: Command = { title: 'melden', de: 'Einen respektlosen Kunden an die Manager melden', en: 'Report a disrespectful client to the managers' };
 const STATUS: Command = { title: 'status', de: 'Stand deiner offenen Vorgänge', en: 'Status of your open requests' };
+const KUNDEN: Command = { title: 'kunden', de: 'Deine Kunden, inaktive mit rotem Fragezeichen', en: 'Your clients, inactive ones marked with the red question mark' };
+const INAKTIV: Command = { title: 'inaktiv', de: 'Inaktive Kunden: an Conny übergeben, verschieben, ausnehmen', en: 'Inactive clients: hand over to Conny, postpone, exclude' };
+const INAKTIV_BERICHT: Command = { title: 'inaktiv bericht', de: 'Wer steht bei welcher Nachricht, wer kam wann zurück', en: 'Clients at each message, and who came back when' };
+const UMFRAGEN: Command = { title: 'umfragen', de: 'Offene Umfragen zu reaktivierten Kunden', en: 'Open tenders for reactivated clients' };
+const SCHICHTPLAN: Command = { title: 'schichtplan', de: 'Wer heute und morgen Schicht hat', en: 'Who is on shift today and tomorrow' };
+const SCHICHT_BERICHT: Command = { title: 'schicht bericht', de: 'Schicht-Checks und verpasste Reaktionszeiten', en: 'Shift checks and missed response times' };
 const KANAL: Command[] = [
   { title: 'kanal freigabe', de: 'Dieser Kanal erhält die Freigabeanfragen', en: 'This channel receives approval requests' },
   { title: 'kanal betreuung', de: 'Dieser Kanal ist der Prüfkanal des Community-Teams', en: "This channel is the community team's review channel" },
@@ -75,11 +81,12 @@ const KANAL: Command[] = [
   { title: 'kanal admin', de: 'Dieser Kanal erhält die Prüfungen reaktivierter Kunden', en: 'This channel receives reactivation reviews' },
 ];
 
-// The forms of abgeben and melden carry personal details, so they are offered in the personal chat;
-// the kanal commands work only in a team channel.
+// The forms of abgeben and melden carry personal details, so they are offered in the personal chat (with the
+// role-bound lists, at most 10 commands a list); the kanal commands work only in a team channel, where the
+// community and admin teams also use their lists.
 const COMMAND_LISTS: { scopes: ('personal' | 'team' | 'groupChat')[]; commands: Command[] }[] = [
-  { scopes: ['personal'], commands: [HILFE, ABGEBEN, MELDEN, STATUS] },
-  { scopes: ['team'], commands: [HILFE, STATUS, ...KANAL] },
+  { scopes: ['personal'], commands: [HILFE, ABGEBEN, MELDEN, STATUS, KUNDEN, INAKTIV, INAKTIV_BERICHT, UMFRAGEN, SCHICHTPLAN, SCHICHT_BERICHT] },
+  { scopes: ['team'], commands: [HILFE, STATUS, INAKTIV, UMFRAGEN, SCHICHTPLAN, ...KANAL] },
   { scopes: ['groupChat'], commands: [HILFE, STATUS] },
 ];
 

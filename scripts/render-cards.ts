@@ -23,6 +23,8 @@ import { PLATFORM_RENDERERS as P } from '../bot/render/platform-renderers.ts';
 import { TENDER_RENDERERS as T } from '../bot/render/tender-renderers.ts';
 import * as im from '../test/cards/inactivity/models.ts';
 import * as tm from '../test/cards/tender/models.ts';
+import { SHIFT_RENDERERS as S } from '../bot/render/shift-renderers.ts';
+import * as sm from '../test/cards/shift/models.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -123,6 +125,15 @@ export const CARD_EXAMPLES: readonly CardExample[] = [
   { name: 'tender-invite', card: T.tenderInvite(tm.inviteModel()) },
   { name: 'tender-result', card: T.tenderResult(tm.resultModel()) },
   { name: 'conduct-escalation', card: C.conductEscalation(hm.conductEscalationModel()) },
+  // Shift duty for the Conny account (example models: test/cards/shift/models.ts).
+  { name: 'shift-check', card: S.shiftCheck(sm.checkModel()) },
+  { name: 'shift-check-all-done', card: S.shiftCheck(sm.allDoneCheck()) },
+  { name: 'shift-check-acknowledged', card: S.shiftCheck(sm.acknowledgedCheck()) },
+  { name: 'shift-escalation', card: S.shiftEscalation(sm.escalationModel()) },
+  { name: 'shift-alert', card: S.shiftAlert(sm.alertModel()) },
+  { name: 'shift-alert-answered', card: S.shiftAlert(sm.answeredAlert()) },
+  { name: 'shift-plan', card: S.shiftPlan(sm.planModel()) },
+  { name: 'shift-report', card: S.shiftReport(sm.reportModel()) },
 ];
 
 export function chromiumAvailable(): boolean {

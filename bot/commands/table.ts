@@ -6,5 +6,6 @@ import { inactivityCommands } from './inactivity.ts';
 import { kanalCommands } from './kanal.ts';
 import type { CommandDefinition } from './registry.ts';
 import { umfragenCommand } from './tender.ts';
+import { shiftCommands } from './shift.ts';
 
-export const COMMAND_TABLE: readonly CommandDefinition[] = [helpCommand, abgebenCommand, meldenCommand, statusCommand, ...inactivityCommands, umfragenCommand, ...kanalCommands];
+export const COMMAND_TABLE: readonly CommandDefinition[] = [helpCommand, abgebenCommand, meldenCommand, statusCommand, ...inactivityCommands, umfragenCommand, ...shiftCommands, ...kanalCommands];

@@ -12,6 +12,7 @@ import { HANDOVER_RENDERERS } from './handover-renderers.ts';
 import { PLATFORM_RENDERERS } from './platform-renderers.ts';
 import { INACTIVITY_RENDERERS } from './inactivity-renderers.ts';
 import { TENDER_RENDERERS } from './tender-renderers.ts';
+import { SHIFT_RENDERERS } from './shift-renderers.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -46,6 +47,7 @@ const RENDERERS: NoticeRenderers<NoticeModels> = {
   ...cardRenderers(PLATFORM_RENDERERS),
   ...cardRenderers(INACTIVITY_RENDERERS),
   ...cardRenderers(TENDER_RENDERERS),
+  ...cardRenderers(SHIFT_RENDERERS),
 };
 
 function render<K extends NoticeKind>(notice: { kind: K; model: NoticeModels[K] }): Rendered {

@@ -69,6 +69,21 @@ export const VERBS = {
   tenderApply: 'tender.apply',
   /** {tenderId, version, winnerId} ("vergeben", admin) */
   tenderAward: 'tender.award',
+  /** {tenderId, version, cancelReason, view?: 'deadline'} ("Umfrage abbrechen", admin) */
+  tenderCancel: 'tender.cancel',
+  /** {tenderId, version, deadline (YYYY-MM-DD), view?: 'deadline'} ("Frist verlängern", admin) */
+  tenderExtend: 'tender.extend',
+  // Shift duty for the Conny account (cards/shift)
+  /** {checkId, version} ("geprüft" on a check card or its escalation) */
+  shiftCheckAck: 'shift.check.ack',
+  /** {itemId} ("erledigt" on an alert card, standalone mode) */
+  shiftItemDone: 'shift.item.done',
+  /** {}: today's and tomorrow's plan as it is now (`schichtplan`, "Aktualisieren") */
+  shiftPlanShow: 'shift.plan.show',
+  /** {date (YYYY-MM-DD), shift, personId, lead: 'true' | 'false', from?: HH:mm, until?: HH:mm} ("eintragen", shift lead or manager) */
+  shiftPlanAdd: 'shift.plan.add',
+  /** {assignmentId} ("entfernen", shift lead or manager) */
+  shiftPlanRemove: 'shift.plan.remove',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -16,6 +16,7 @@ import { registerManifest } from './commands/manifest.ts';
 import { registerOutbox } from './commands/outbox.ts';
 import { registerRoles } from './commands/roles.ts';
 import { registerTick } from './commands/tick.ts';
+import { registerShifts } from './commands/shifts.ts';
 import { outputTo, type CommandContext, type TextSink } from './context.ts';
 import { cliLogger } from './logger.ts';
 import { reportError } from './report-error.ts';
@@ -75,6 +76,7 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
   registerManifest(program, ctx);
   registerDemo(program, ctx);
   registerInactive(program, ctx);
+  registerShifts(program, ctx);
 
   try {
     if (argv.length === 0) {

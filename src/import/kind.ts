@@ -18,6 +18,8 @@ export interface ApplyOptions {
   updateExisting: boolean;
   /** TZ_BUSINESS, for dates in messages. */
   timeZone: string;
+  /** The import's instant (the clock), for records that keep when they were created; absent: the kind decides. */
+  now?: Date;
 }
 
 export interface ApplyCounts {

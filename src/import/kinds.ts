@@ -1,10 +1,12 @@
-// The import kinds of CONTRACT.md that exist so far. `shifts` and `inbox` arrive with their tables in a
-// later issue; they are listed so that `import shifts` says so instead of "unknown".
+// The import kinds of CONTRACT.md. PLANNED_IMPORT_KINDS lists kinds named in the contract that do not exist yet
+// (none at the moment), so that importing one says so instead of "unknown".
 import { assignmentsImport } from './assignments.ts';
 import { clientsImport } from './clients.ts';
 import type { ImportKind } from './kind.ts';
 import { peopleImport } from './people.ts';
 import { tasksImport } from './tasks.ts';
+import { shiftsImport } from './shifts.ts';
+import { inboxImport } from './inbox.ts';
 
 /** Runs one kind with its row type hidden, so kinds of different row types fit in one table. */
 export interface AnyImportKind {
@@ -17,9 +19,9 @@ function erase<T>(k: ImportKind<T>): AnyImportKind {
   return { kind: k.kind, labelDe: k.labelDe, use: (f) => f(k) };
 }
 
-export const IMPORT_KINDS: readonly AnyImportKind[] = [erase(peopleImport), erase(clientsImport), erase(assignmentsImport), erase(tasksImport)];
+export const IMPORT_KINDS: readonly AnyImportKind[] = [erase(peopleImport), erase(clientsImport), erase(assignmentsImport), erase(tasksImport), erase(shiftsImport), erase(inboxImport)];
 
-export const PLANNED_IMPORT_KINDS: readonly string[] = ['shifts', 'inbox'];
+export const PLANNED_IMPORT_KINDS: readonly string[] = [];
 
 export function findImportKind(name: string): AnyImportKind | undefined {
   return IMPORT_KINDS.find((k) => k.kind === name);

@@ -82,7 +82,7 @@ async function run<T>(prisma: Db, kind: ImportKind<T>, text: string, input: Impo
     async (tx) => {
       // Reference checks run even when some rows failed above, so one report lists every problem;
       // the transaction makes sure nothing of it stays.
-      const result = await applyRows(tx, kind, rows, { columns: table.columns, updateExisting: true, timeZone: input.timeZone }, errors);
+      const result = await applyRows(tx, kind, rows, { columns: table.columns, updateExisting: true, timeZone: input.timeZone, now: input.now }, errors);
       if (result.created + result.updated > 0) {
         await recordAudit(tx, {
           at: input.now,
@@ -108,7 +108,7 @@ export async function applyRows<T>(
   tx: Tx,
   kind: ImportKind<T>,
   rows: readonly ImportRow<T>[],
-  options: { columns: ReadonlySet<string>; updateExisting: boolean; timeZone: string },
+  options: { columns: ReadonlySet<string>; updateExisting: boolean; timeZone: string; now?: Date },
   earlier: readonly RowError[] = [],
 ): Promise<ApplyCounts> {
   const result = await kind.apply(tx, rows, options);

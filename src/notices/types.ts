@@ -7,6 +7,7 @@ import type { HandoverNoticeModels } from './handover.ts';
 import type { PlatformNoticeModels } from './platform.ts';
 import type { InactivityNoticeModels } from './inactivity.ts';
 import type { TenderNoticeModels } from './tender.ts';
+import type { ShiftNoticeModels } from './shift.ts';
 
 export type ChannelPurpose = 'freigabe' | 'betreuung' | 'schicht' | 'admin';
 export const CHANNEL_PURPOSES: readonly ChannelPurpose[] = ['freigabe', 'betreuung', 'schicht', 'admin'];
@@ -57,7 +58,7 @@ export interface TextModel {
 }
 
 /** Every notice kind and its view model. Add a kind here and bot/render makes you add its card. */
-export interface NoticeModels extends HandoverNoticeModels, ConductNoticeModels, InactivityNoticeModels, PlatformNoticeModels, TenderNoticeModels {
+export interface NoticeModels extends HandoverNoticeModels, ConductNoticeModels, InactivityNoticeModels, PlatformNoticeModels, TenderNoticeModels, ShiftNoticeModels {
   welcome: WelcomeModel;
   help: HelpModel;
   error: ErrorModel;

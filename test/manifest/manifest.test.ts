@@ -115,8 +115,10 @@ describe('Teams manifest', () => {
     expect(bots[0]?.botId).toBe(APP_ID);
     expect(bots[0]?.scopes).toEqual(['personal', 'team', 'groupChat']);
     const personal = bots[0]?.commandLists.find((l) => l.scopes.includes('personal'));
-    expect(personal?.commands.map((c) => c.title)).toEqual(['hilfe', 'abgeben', 'melden', 'status']);
-    // Teams' command menu offers only commands the bot's command table really has (e.g. no `schicht bericht` yet).
+    expect(personal?.commands.map((c) => c.title)).toEqual(['hilfe', 'abgeben', 'melden', 'status', 'kunden', 'inaktiv', 'inaktiv bericht', 'umfragen', 'schichtplan', 'schicht bericht']);
+    // Teams allows at most 10 commands per list.
+    for (const list of bots[0]?.commandLists ?? []) expect(list.commands.length).toBeLessThanOrEqual(10);
+    // Teams' command menu offers only commands the bot's command table really has.
     const known = new Set(COMMAND_TABLE.flatMap((c) => (c.help ? [c.help.usage] : [])));
     for (const list of bots[0]?.commandLists ?? []) for (const c of list.commands) expect(known.has(c.title), `manifest command ${c.title}`).toBe(true);
     expect(personal?.commands.every((c) => c.description.length > 0)).toBe(true);

@@ -16,6 +16,10 @@ ignoriert; Datumsangaben in ISO-8601 (2026-03-01 oder 2026-03-01T09:30:00+01:00;
   clients      number, name, class, workType (continuous oder one-off) [notes]
   assignments  clientNumber, vpaEmail, from [to]  (to leer = aktuelle Zuordnung)
   tasks        clientNumber, createdAt [title, competence]
+  shifts       date, shift, email [lead, from, until]  (Schichtplan; date JJJJ-MM-TT, from/until HH:MM Ortszeit,
+               lead true für die Schichtleitung; ohne Zeiten gilt der ganze Tag)
+  inbox        id, kind (chat, mail oder task), receivedAt, clientNumber [subject, answeredAt]
+               (Einträge im Konto Conny ohne Plattform-Anbindung; eine Antwort wird nie zurückgenommen)
 
 Alles oder nichts: Enthält die Datei einen Fehler, wird nichts übernommen, und jede fehlerhafte Zeile wird
 genannt. Dieselbe Datei ein zweites Mal zu importieren ändert nichts. Fehlt eine optionale Spalte ganz,
@@ -24,8 +28,8 @@ bleiben diese Angaben bei vorhandenen Einträgen unverändert; eine leere Zelle 
 export function registerImport(program: Command, ctx: CommandContext): void {
   program
     .command('import')
-    .description('importiert Personen, Kunden, Zuordnungen oder Aufgaben aus einer CSV-Datei (alles oder nichts)')
-    .argument('<kind>', `${IMPORT_KINDS.map((k) => k.kind).join(' | ')} (später: ${PLANNED_IMPORT_KINDS.join(', ')})`)
+    .description('importiert Personen, Kunden, Zuordnungen, Aufgaben, Schichten oder Einträge im Konto Conny aus einer CSV-Datei (alles oder nichts)')
+    .argument('<kind>', `${IMPORT_KINDS.map((k) => k.kind).join(' | ')}${PLANNED_IMPORT_KINDS.length ? ` (später: ${PLANNED_IMPORT_KINDS.join(', ')})` : ''}`)
     .argument('<file>', 'Pfad der CSV-Datei')
     .addHelpText('after', HELP)
     .action(async (kind: string, file: string) => {

@@ -1,0 +1,105 @@
+// Business time of shift duty. Working days are Monday to Friday in the business time zone, without the German
+// public holidays of the configured state (HOLIDAYS_STATE; without a state the nationwide ones), as for client
+// messages. Working time is 09:00–17:00 wall-clock time on those days (src/time/working-hours.ts has the same
+// window with nationwide holidays only). Check times and plan times are wall-clock times, so a daylight-saving
+// change keeps 09:00 at 09:00 local time.
+import Holidays from 'date-holidays';
+import { DateTime } from 'luxon';
+import { AppError } from '../errors/catalogue.ts';
+import { WORKDAY_END_HOUR, WORKDAY_START_HOUR } from '../time/working-hours.ts';
+
+const calendars = new Map<string, Holidays>();
+const holidayDays = new Map<string, ReadonlySet<string>>();
+
+function holidaysOf(state: string | undefined, year: number): ReadonlySet<string> {
+  const key = `${state ?? 'DE'}:${year}`;
+  let set = holidayDays.get(key);
+  if (!set) {
+    let calendar = calendars.get(state ?? 'DE');
+    if (!calendar) {
+      calendar = state ? new Holidays('DE', state) : new Holidays('DE');
+      calendars.set(state ?? 'DE', calendar);
+    }
+    set = new Set(calendar.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    holidayDays.set(key, set);
+  }
+  return set;
+}
+
+/** Whether a local calendar day (YYYY-MM-DD) is a working day: Monday to Friday and no public holiday of `state`. */
+export function isShiftWorkingDate(date: string, state: string | undefined): boolean {
+  const day = DateTime.fromISO(date, { zone: 'UTC' });
+  return day.isValid && day.weekday <= 5 && !holidaysOf(state, day.year).has(date);
+}
+
+/** The local calendar day of an instant, YYYY-MM-DD. */
+export function localDate(at: Date, timeZone: string): string {
+  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat('yyyy-LL-dd');
+}
+
+/** The local wall time of an instant, HH:mm. */
+export function localTime(at: Date, timeZone: string): string {
+  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat('HH:mm');
+}
+
+/** The instant of a local date and wall time (HH:mm) in the business time zone. */
+export function instantOf(date: string, time: string, timeZone: string): Date {
+  const dt = DateTime.fromISO(`${date}T${time}`, { zone: timeZone });
+  if (!dt.isValid) throw new AppError('INTERNAL', { detail: `instantOf: invalid local date/time ${date} ${time}` });
+  return dt.toJSDate();
+}
+
+/** The calendar day after `date` (YYYY-MM-DD). */
+export function nextDate(date: string): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toFormat('yyyy-LL-dd');
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * The instant at which `hours` working hours have passed since `at` (working days of `state`, 09:00–17:00 local).
+ * Time outside working hours does not count: an item received at night starts counting at 09:00 of the next
+ * working day. A deadline that falls exactly on 17:00 stays at 17:00.
+ */
+export function addShiftWorkingHours(at: Date, hours: number, timeZone: string, state: string | undefined): Date {
+  if (!Number.isFinite(hours) || hours < 0) throw new AppError('INTERNAL', { detail: `addShiftWorkingHours: hours must be a non-negative number, got ${hours}` });
+  let left = Math.round(hours * HOUR_MS);
+  let t = DateTime.fromJSDate(at, { zone: timeZone });
+  for (let guard = 0; guard < 3660; guard++) {
+    const day = t.startOf('day');
+    const open = day.set({ hour: WORKDAY_START_HOUR });
+    const close = day.set({ hour: WORKDAY_END_HOUR });
+    if (t < close && isShiftWorkingDate(day.toFormat('yyyy-LL-dd'), state)) {
+      const from = t < open ? open : t;
+      const available = close.toMillis() - from.toMillis();
+      if (left <= available) return new Date(from.toMillis() + left);
+      left -= available;
+    }
+    t = day.plus({ days: 1 });
+  }
+  throw new AppError('INTERNAL', { detail: `addShiftWorkingHours: no working time found after ${at.toISOString()}` });
+}
+
+/** A scheduled check: its slot name (`2027-03-22T09:00`, unique) and the instant it stands for. */
+export interface CheckSlot {
+  slot: string;
+  date: string;
+  time: string;
+  at: Date;
+}
+
+/**
+ * The check slot due at `now`: the latest configured time of today (local) that has come, on a working day. A slot
+ * stays due until the next one of the day comes (a scheduler that was down at 09:00 posts the 09:00 check when it
+ * runs again, until 14:00); a slot that a later one replaced is never posted, so a restart never posts a burst.
+ */
+export function dueSlot(now: Date, checkTimes: readonly string[], timeZone: string, state: string | undefined): CheckSlot | null {
+  const date = localDate(now, timeZone);
+  if (!isShiftWorkingDate(date, state)) return null;
+  let due: CheckSlot | null = null;
+  for (const time of [...checkTimes].sort()) {
+    const at = instantOf(date, time, timeZone);
+    if (at.getTime() <= now.getTime()) due = { slot: `${date}T${time}`, date, time, at };
+  }
+  return due;
+}
