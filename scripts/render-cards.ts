@@ -161,10 +161,13 @@ const PAGE_HTML = `<!doctype html>
 // to page.evaluate would be serialized from tsx's transformed source, which may reference helpers
 // that do not exist in the page.
 const PAGE_SCRIPT = `
-  // Teams' markdown subset for text blocks: **bold**, _italic_, line breaks (HTML escaped first).
+  // Teams' markdown subset for text blocks: **bold**, _italic_, [links](url), line breaks (HTML escaped first), and
+  // <at>mentions</at> shown the way Teams highlights them.
   function escapeHtml(s) { return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'); }
   AdaptiveCards.AdaptiveCard.onProcessMarkdown = function (text, result) {
     result.outputHtml = escapeHtml(text)
+      .replace(/&lt;at&gt;(.+?)&lt;\\/at&gt;/g, '<span style="color:#5b5fc7;font-weight:600">$1</span>')
+      .replace(/\\[([^\\]]+)\\]\\((https?:[^)\\s]+)\\)/g, '<a href="$2" style="color:#5b5fc7">$1</a>')
       .replace(/\\*\\*(.+?)\\*\\*/g, '<strong>$1</strong>')
       .replace(/(^|\\s)_(.+?)_(?=\\s|$|[.,;:!?])/g, '$1<em>$2</em>')
       .replace(/\\r?\\n/g, '<br>');

@@ -3,7 +3,7 @@
 // "alles erledigt"; the wiki's checklist, the response times, the links to the video and the mail how-to, and
 // "geprüft". After "geprüft" every copy shows who checked and when, without the button.
 import type { ShiftCheckModel } from '../../src/notices/shift.ts';
-import { card, container, executeAction, facts, heading, note, openUrlAction, text } from '../common/build.ts';
+import { card, container, executeAction, facts, heading, note, text } from '../common/build.ts';
 import type { AdaptiveCard, CardAction, CardElement } from '../common/types.ts';
 import { VERBS } from '../common/verbs.ts';
 import { doneBanner, hint, itemBlock, peopleText, teamsProperties } from './parts.ts';
@@ -33,6 +33,8 @@ export function shiftCheckBody(model: ShiftCheckModel): CardElement[] {
   }
   body.push(text(`Bitte prüfe in deiner Schicht den Account auf:\n\n${model.checklist.map((c) => `- ${c}`).join('\n')}`, { spacing: 'medium' }));
   body.push(note(`Die Betreuung des Accounts muss 2x täglich, aber mindestens innerhalb der Reaktionszeiten erfolgen. ${model.responseText}`));
+  // Links as text, not buttons: three buttons in a row cut "geprüft" short in Teams.
+  if (model.links.length > 0) body.push(text(model.links.map((l) => `[${l.title}](${l.url})`).join(' · '), { spacing: 'small' }));
   if (model.acknowledged) body.push(doneBanner(`Geprüft von ${model.acknowledged.by.name} am ${model.acknowledged.atText}`));
   else body.push(hint('Wer das Konto geprüft hat, klickt bitte auf „geprüft“ – dann sehen alle, dass es erledigt ist.'));
   return body;
@@ -41,7 +43,6 @@ export function shiftCheckBody(model: ShiftCheckModel): CardElement[] {
 export function shiftCheckActions(model: ShiftCheckModel): CardAction[] {
   return [
     ...(model.actions.acknowledge ? [executeAction('geprüft', VERBS.shiftCheckAck, { checkId: model.checkId, version: model.version }, { style: 'positive' })] : []),
-    ...model.links.map((l) => openUrlAction(l.title, l.url)),
   ];
 }
 

@@ -1,33 +1,15 @@
 // Client messages go out only on working days inside the send window (default 09:00–17:00 business time), not on
 // German public holidays of the configured state (date-holidays; without a state: the nationwide ones). A step due
 // outside waits for the next window; later steps keep their own times.
-import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import type { InactivityConfig } from '../config/config.ts';
+import { isWorkingDate } from '../time/holidays.ts';
 
 type Window = Pick<InactivityConfig, 'holidaysState' | 'sendWindow'>;
 
-const calendars = new Map<string, Holidays>();
-const holidayDays = new Map<string, ReadonlySet<string>>();
-
-function holidaysOf(state: string | undefined, year: number): ReadonlySet<string> {
-  const key = `${state ?? 'DE'}:${year}`;
-  let set = holidayDays.get(key);
-  if (!set) {
-    let calendar = calendars.get(state ?? 'DE');
-    if (!calendar) {
-      calendar = state ? new Holidays('DE', state) : new Holidays('DE');
-      calendars.set(state ?? 'DE', calendar);
-    }
-    set = new Set(calendar.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
-    holidayDays.set(key, set);
-  }
-  return set;
-}
-
 /** Whether the local calendar day of `day` is a working day (Mon–Fri, no public holiday of the state). */
 export function isClientWorkingDay(day: DateTime, state: string | undefined): boolean {
-  return day.weekday <= 5 && !holidaysOf(state, day.year).has(day.toISODate() ?? '');
+  return isWorkingDate(day.toISODate() ?? '', day.weekday, state);
 }
 
 function at(day: DateTime, hhmm: string): DateTime {

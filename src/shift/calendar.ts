@@ -3,33 +3,15 @@
 // messages. Working time is 09:00–17:00 wall-clock time on those days (src/time/working-hours.ts has the same
 // window with nationwide holidays only). Check times and plan times are wall-clock times, so a daylight-saving
 // change keeps 09:00 at 09:00 local time.
-import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import { AppError } from '../errors/catalogue.ts';
-import { WORKDAY_END_HOUR, WORKDAY_START_HOUR } from '../time/working-hours.ts';
-
-const calendars = new Map<string, Holidays>();
-const holidayDays = new Map<string, ReadonlySet<string>>();
-
-function holidaysOf(state: string | undefined, year: number): ReadonlySet<string> {
-  const key = `${state ?? 'DE'}:${year}`;
-  let set = holidayDays.get(key);
-  if (!set) {
-    let calendar = calendars.get(state ?? 'DE');
-    if (!calendar) {
-      calendar = state ? new Holidays('DE', state) : new Holidays('DE');
-      calendars.set(state ?? 'DE', calendar);
-    }
-    set = new Set(calendar.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
-    holidayDays.set(key, set);
-  }
-  return set;
-}
+import { isWorkingDate } from '../time/holidays.ts';
+import { addWorkingHours } from '../time/working-hours.ts';
 
 /** Whether a local calendar day (YYYY-MM-DD) is a working day: Monday to Friday and no public holiday of `state`. */
 export function isShiftWorkingDate(date: string, state: string | undefined): boolean {
   const day = DateTime.fromISO(date, { zone: 'UTC' });
-  return day.isValid && day.weekday <= 5 && !holidaysOf(state, day.year).has(date);
+  return day.isValid && isWorkingDate(date, day.weekday, state);
 }
 
 /** The local calendar day of an instant, YYYY-MM-DD. */
@@ -54,30 +36,13 @@ export function nextDate(date: string): string {
   return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toFormat('yyyy-LL-dd');
 }
 
-const HOUR_MS = 60 * 60 * 1000;
-
 /**
  * The instant at which `hours` working hours have passed since `at` (working days of `state`, 09:00–17:00 local).
  * Time outside working hours does not count: an item received at night starts counting at 09:00 of the next
  * working day. A deadline that falls exactly on 17:00 stays at 17:00.
  */
 export function addShiftWorkingHours(at: Date, hours: number, timeZone: string, state: string | undefined): Date {
-  if (!Number.isFinite(hours) || hours < 0) throw new AppError('INTERNAL', { detail: `addShiftWorkingHours: hours must be a non-negative number, got ${hours}` });
-  let left = Math.round(hours * HOUR_MS);
-  let t = DateTime.fromJSDate(at, { zone: timeZone });
-  for (let guard = 0; guard < 3660; guard++) {
-    const day = t.startOf('day');
-    const open = day.set({ hour: WORKDAY_START_HOUR });
-    const close = day.set({ hour: WORKDAY_END_HOUR });
-    if (t < close && isShiftWorkingDate(day.toFormat('yyyy-LL-dd'), state)) {
-      const from = t < open ? open : t;
-      const available = close.toMillis() - from.toMillis();
-      if (left <= available) return new Date(from.toMillis() + left);
-      left -= available;
-    }
-    t = day.plus({ days: 1 });
-  }
-  throw new AppError('INTERNAL', { detail: `addShiftWorkingHours: no working time found after ${at.toISOString()}` });
+  return addWorkingHours(at, hours, timeZone, state);
 }
 
 /** A scheduled check: its slot name (`2027-03-22T09:00`, unique) and the instant it stands for. */

@@ -1,26 +1,12 @@
 // Working days for reminder deadlines ("not reviewed within 2 working days"): Monday to Friday in the business
 // time zone, without Germany's nationwide public holidays (date-holidays, type `public`, no state given).
 // Regional holidays (Fronleichnam, Buß- und Bettag …) and Heiligabend count as working days.
-import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import { AppError } from '../errors/catalogue.ts';
-
-const germany = new Holidays('DE');
-const holidayCache = new Map<number, ReadonlySet<string>>();
-
-function nationwideHolidays(year: number): ReadonlySet<string> {
-  let set = holidayCache.get(year);
-  if (!set) {
-    // `date` is the local calendar day, "2026-12-25 00:00:00".
-    set = new Set(germany.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
-    holidayCache.set(year, set);
-  }
-  return set;
-}
+import { isWorkingDate } from './holidays.ts';
 
 function isWorkingLocalDay(day: DateTime): boolean {
-  if (day.weekday > 5) return false;
-  return !nationwideHolidays(day.year).has(day.toISODate() ?? '');
+  return isWorkingDate(day.toISODate() ?? '', day.weekday, undefined);
 }
 
 export function isWorkingDay(at: Date, timeZone: string): boolean {

@@ -6,7 +6,7 @@
 // the window is wall-clock time, so a working day always has 8 hours.
 import { DateTime } from 'luxon';
 import { AppError } from '../errors/catalogue.ts';
-import { isWorkingDay } from './working-days.ts';
+import { isWorkingDate } from './holidays.ts';
 
 /** Local hour at which a working day begins. */
 export const WORKDAY_START_HOUR = 9;
@@ -19,8 +19,9 @@ const HOUR_MS = 60 * 60 * 1000;
  * The instant at which `hours` working hours have passed since `at`. Time outside working hours does not
  * count; a deadline that falls exactly on 17:00 stays at 17:00 (not 09:00 the next working day). With
  * `hours` = 0 the result is `at` itself when it lies in working time, else the start of the next working time.
+ * Public holidays are the nationwide ones, or those of `holidaysState` (shift duty's response times).
  */
-export function addWorkingHours(at: Date, hours: number, timeZone: string): Date {
+export function addWorkingHours(at: Date, hours: number, timeZone: string, holidaysState?: string): Date {
   if (!Number.isFinite(hours) || hours < 0) throw new AppError('INTERNAL', { detail: `addWorkingHours: hours must be a non-negative number, got ${hours}` });
   let left = Math.round(hours * HOUR_MS);
   let t = DateTime.fromJSDate(at, { zone: timeZone });
@@ -29,7 +30,7 @@ export function addWorkingHours(at: Date, hours: number, timeZone: string): Date
     const day = t.startOf('day');
     const open = day.set({ hour: WORKDAY_START_HOUR });
     const close = day.set({ hour: WORKDAY_END_HOUR });
-    if (t < close && isWorkingDay(day.toJSDate(), timeZone)) {
+    if (t < close && isWorkingDate(day.toISODate() ?? '', day.weekday, holidaysState)) {
       const from = t < open ? open : t;
       const available = close.toMillis() - from.toMillis();
       if (left <= available) return new Date(from.toMillis() + left);

@@ -8,9 +8,9 @@ export function itemView(overrides: Partial<ShiftItemView> = {}): ShiftItemView 
     kindLabel: 'Chat',
     clientText: '10023 · Müller GmbH',
     subject: 'Rückfrage zur Rechnung',
-    receivedText: '22.03.2027, 08:40 Uhr',
+    receivedText: '22.03.2027, 10:40 Uhr',
     ageText: 'seit 3 Std. 20 Min.',
-    deadlineText: '22.03.2027, 12:40 Uhr',
+    deadlineText: '22.03.2027, 14:40 Uhr',
     state: 'near',
     stateText: 'Frist in 40 Min.',
     ...overrides,
@@ -21,7 +21,7 @@ export function checkModel(overrides: Partial<ShiftCheckModel> = {}): ShiftCheck
   return {
     checkId: 'chk_1',
     version: 1,
-    slotText: 'Montag, 22.03.2027, 09:00 Uhr',
+    slotText: 'Montag, 22.03.2027, 14:00 Uhr',
     onShift: [
       { id: 'p_anna', name: 'Anna Früh' },
       { id: 'p_tom', name: 'Tom Ohne-Id' },
@@ -30,11 +30,11 @@ export function checkModel(overrides: Partial<ShiftCheckModel> = {}): ShiftCheck
     unstaffed: false,
     kinds: [
       { kind: 'chat', label: 'Unbeantwortete Chats', open: 2, oldest: itemView() },
-      { kind: 'mail', label: 'Unbeantwortete Mails', open: 1, oldest: itemView({ id: 'mail-1', kind: 'mail', kindLabel: 'Mail', clientText: '10031 · Schulz Handel KG', ageText: 'seit 1 Tag 2 Std.' }) },
+      { kind: 'mail', label: 'Unbeantwortete Mails', open: 1, oldest: itemView({ id: 'mail-1', kind: 'mail', kindLabel: 'Mail', clientText: '10031 · Schulz Handel KG', receivedText: '19.03.2027, 13:35 Uhr', ageText: 'seit 3 Tagen' }) },
       { kind: 'task', label: 'Neue Aufgaben', open: 0, oldest: null },
     ],
     urgent: [
-      itemView({ id: 'mail-1', kind: 'mail', kindLabel: 'Mail', clientText: '10031 · Schulz Handel KG', subject: 'Angebot', state: 'overdue', stateText: 'überfällig seit 25 Min.' }),
+      itemView({ id: 'mail-1', kind: 'mail', kindLabel: 'Mail', clientText: '10031 · Schulz Handel KG', subject: 'Angebot', receivedText: '19.03.2027, 13:35 Uhr', ageText: 'seit 3 Tagen', deadlineText: '22.03.2027, 13:35 Uhr', state: 'overdue', stateText: 'überfällig seit 25 Min.' }),
       itemView(),
     ],
     urgentMore: 0,
@@ -54,7 +54,7 @@ export function checkModel(overrides: Partial<ShiftCheckModel> = {}): ShiftCheck
 export const allDoneCheck = (): ShiftCheckModel =>
   checkModel({ kinds: checkModel().kinds.map((k) => ({ ...k, open: 0, oldest: null })), urgent: [], allDone: true, links: [] });
 
-export const acknowledgedCheck = (): ShiftCheckModel => checkModel({ version: 2, acknowledged: { by: { id: 'p_anna', name: 'Anna Früh' }, atText: '22.03.2027, 09:12 Uhr' }, actions: { acknowledge: false } });
+export const acknowledgedCheck = (): ShiftCheckModel => checkModel({ version: 2, acknowledged: { by: { id: 'p_anna', name: 'Anna Früh' }, atText: '22.03.2027, 14:12 Uhr' }, actions: { acknowledge: false } });
 
 export function escalationModel(overrides: Partial<ShiftEscalationModel> = {}): ShiftEscalationModel {
   return {
