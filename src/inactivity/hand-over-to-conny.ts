@@ -11,7 +11,7 @@ import { randomId } from '../ids.ts';
 import { requireRole } from '../people/access.ts';
 import type { PlatformGateway } from '../platform/gateway.ts';
 import type { UseCaseOptions, WithIds } from '../use-case/options.ts';
-import { ACTIVE_STATUSES, assertVersion, loadCycle, updateCycle, type CycleRow } from './cycle-store.ts';
+import { ACTIVE_STATUSES, activeCycle, assertVersion, loadCycle, updateCycle, type CycleRow } from './cycle-store.ts';
 
 export const INACTIVE_MANAGEMENT_ROLES = ['community', 'admin'] as const;
 
@@ -45,4 +45,18 @@ export async function handOver(tx: Tx, row: CycleRow, actorId: string | null, no
   await gateway.reassignClient(tx, { clientId: row.clientId, fromVpaId, toVpaId: conny, idempotencyKey: `inactivity:${row.id}:conny:reassign` }, now);
   await recordAudit(tx, { at: now, actorId, action: 'inactivity.handed_to_conny', subjectType: 'inactivity', subjectId: row.id, data: { clientId: row.clientId, automatic: actorId === null, ...moved } });
   return fresh;
+}
+
+/**
+ * The platform moved the client to the Conny account itself (its dashboard, a `client.reassigned` event): the running
+ * cycle counts as handed over from that instant, so Conny's introduction and reminders follow as after "an Conny
+ * übergeben". The assignment history is the caller's (the event's) and nothing is sent back to the platform. Returns
+ * the cycle's id, or null when there is no running cycle or it is with Conny already.
+ */
+export async function recordHandOverOnPlatform(tx: Tx, clientId: string, at: Date, now: Date): Promise<string | null> {
+  const row = await activeCycle(tx, clientId);
+  if (!row || row.connyAt) return null;
+  const fresh = await updateCycle(tx, row, ACTIVE_STATUSES, { connyAt: at, connyById: null });
+  await recordAudit(tx, { at: now, actorId: null, action: 'inactivity.handed_to_conny', subjectType: 'inactivity', subjectId: row.id, data: { clientId, automatic: false, source: 'platform' } });
+  return fresh.id;
 }

@@ -1,7 +1,7 @@
 // Public API of process 2, inactive clients and the Conny account (docs/inaktive-kunden.md), for bot/ and the CLI.
 // Use cases take { db, actor, now, timeZone, … } and write one transaction with an audit event; client messages go
 // through the PlatformGateway (src/platform), everything else through the outbox. Tick jobs: `inactivityJobs`.
-export { handOverToConny, INACTIVE_MANAGEMENT_ROLES, type HandOverOptions } from './hand-over-to-conny.ts';
+export { handOverToConny, recordHandOverOnPlatform, INACTIVE_MANAGEMENT_ROLES, type HandOverOptions } from './hand-over-to-conny.ts';
 export { postponeInactive, type PostponeOptions } from './postpone.ts';
 export { excludeInactive, type ExcludeOptions } from './exclude.ts';
 export { pauseOnClientReply, recordClientReply, reportClientReply, resumeInactivity, RESUME_ROLES, type ClientReply, type ReportReplyOptions, type ResumeOptions } from './client-reply.ts';

@@ -200,6 +200,17 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         expect(await rows()).toEqual([{ vpaId: world.vpa.id, from: new Date('2025-01-01T00:00:00Z'), to: null }]);
       });
 
+      it('to the Conny account: the running cycle is with Conny from the event\'s instant and her introduction follows', async () => {
+        await store(clientReassigned(world.client.number, world.conny.email, LATER));
+        await run();
+        expect(await cycle()).toMatchObject({ status: 'running', connyAt: LATER, connyById: null });
+        expect(await db.prisma.auditEvent.count({ where: { action: 'inactivity.handed_to_conny', subjectId: (await cycle()).id } })).toBe(1);
+        // To another VPA: no hand-over.
+        await store(clientReassigned(world.client.number, world.other.email, new Date(LATER.getTime() + HOUR)));
+        await run(new Date(LATER.getTime() + 2 * HOUR));
+        expect(await db.prisma.auditEvent.count({ where: { action: 'inactivity.handed_to_conny' } })).toBe(1);
+      });
+
       it('an unassigned client gets its first row', async () => {
         const lonely = await createClient(db.prisma, { number: 'K-5000', name: 'Neu GmbH' });
         await store(clientReassigned('K-5000', world.other.email, LATER));

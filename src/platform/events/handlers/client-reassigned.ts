@@ -1,12 +1,15 @@
 // client.reassigned: the platform moved the client to another VPA. The bot's assignment history follows, as when
 // the bot itself reassigns (src/tender/award.ts): every current row of someone else ends at the event's instant and
 // the new VPA's row starts then (kept when they already serve the client). Nothing is sent back to the platform: it
-// is where the change came from. An event older than the client's newest current assignment is outdated (a later
+// is where the change came from. A move to the Conny account hands the running inactivity cycle over (Conny's
+// messages follow). An event older than the client's newest current assignment is outdated (a later
 // change is known already) and changes nothing; unknown clients and people fail the event with a coded reason.
 import { currentAssignments } from '../../../assignments/current.ts';
+import { connyId } from '../../../assignments/last-vpa.ts';
 import { moveAssignment } from '../../../assignments/move.ts';
 import { AppError } from '../../../errors/catalogue.ts';
 import { randomId } from '../../../ids.ts';
+import { recordHandOverOnPlatform } from '../../../inactivity/index.ts';
 import type { ClientReassigned } from '../../webhooks/events.ts';
 import { notAfter, type Effects, type EventHandler } from '../handler.ts';
 
@@ -32,6 +35,8 @@ export const clientReassigned: EventHandler<ClientReassigned> = {
       newAssignmentId = randomId();
       await tx.assignment.create({ data: { id: newAssignmentId, clientId: client.id, vpaId: vpa.id, from: at, to: null } });
     }
-    return { clientId: client.id, vpaId: vpa.id, changed: true, outdated: false, fromVpaIds: fromVpaIds.join(','), closedAssignments: closed, newAssignmentId };
+    // Moved to the Conny account on the platform: the inactivity cycle is with Conny from then on.
+    const handedToConnyCycleId = vpa.id === (await connyId(tx)) ? await recordHandOverOnPlatform(tx, client.id, at, ctx.now) : null;
+    return { clientId: client.id, vpaId: vpa.id, changed: true, outdated: false, fromVpaIds: fromVpaIds.join(','), closedAssignments: closed, newAssignmentId, handedToConnyCycleId };
   },
 };
