@@ -87,3 +87,17 @@ export async function retryDead(prisma: Db, input: { id: string; now: Date; acto
     return { ...row, status: 'pending', attempts: 0, nextAttemptAt: input.now };
   });
 }
+
+/**
+ * `tick --now` at an instant ahead of the clock (trying a flow days ahead) queues its messages for that instant; the
+ * running sender would hold them back until then. They are what the person running the tick wants to see now: the
+ * rows this tick queued (created at or after its instant, not yet tried) become due at `clockNow`. Returns how many.
+ */
+export async function releaseAheadOfClock(db: Db, tickNow: Date, clockNow: Date): Promise<number> {
+  if (tickNow.getTime() <= clockNow.getTime()) return 0;
+  const { count } = await db.outboxMessage.updateMany({
+    where: { status: 'pending', attempts: 0, createdAt: { gte: tickNow }, nextAttemptAt: { gt: clockNow } },
+    data: { nextAttemptAt: clockNow },
+  });
+  return count;
+}

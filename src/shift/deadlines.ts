@@ -36,7 +36,9 @@ export function hoursText(hours: number): string {
 
 export function responseText(rules: ShiftRules): string {
   const h = rules.shift.responseHours;
-  return `Reaktionszeiten (Arbeitszeit Mo–Fr 9–17 Uhr): Chats ${hoursText(h.chat)}, Mails ${hoursText(h.mail)}, neue Aufgaben ${hoursText(h.task)}.`;
+  const text = `Reaktionszeiten (Arbeitszeit Mo–Fr 9–17 Uhr): Chats ${hoursText(h.chat)}, Mails ${hoursText(h.mail)}, neue Aufgaben ${hoursText(h.task)}`;
+  // "4 Std." ends the sentence already: no second full stop.
+  return text.endsWith('.') ? text : `${text}.`;
 }
 
 /** "2 Std. 10 Min.", "45 Min.", "3 Tagen 2 Std." – a wall-clock duration for "seit …" / "in …". */

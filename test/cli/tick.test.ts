@@ -6,6 +6,7 @@ import { runTick } from '../../src/tick/run-tick.ts';
 import { TICK_JOBS, type TickJob } from '../../src/tick/jobs.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { silentLogger } from '../../src/log/logger.ts';
+import { FixedClock } from '../../src/time/clock.ts';
 import { cli } from './harness.ts';
 import { testDatabase, type TestDatabase } from '../support/db.ts';
 
@@ -54,6 +55,20 @@ describe('tick', () => {
     expect(next.stdout).toContain('Erinnerung für den 2026-11-24');
     expect(seen.at(-1)?.toISOString()).toBe('2026-11-24T08:00:00.000Z');
     expect(await db.prisma.outboxMessage.count()).toBe(2);
+  });
+
+  it('a tick ahead of the clock queues its messages due now, so a flow tried days ahead shows at once', async () => {
+    const seen: Date[] = [];
+    const clockNow = new Date('2026-11-20T10:00:00Z');
+    const r = await cli(db.url, ['tick', '--now', '2026-11-23T09:00:00+01:00'], { tickJobs: [reminderJob(seen)], clock: new FixedClock(clockNow) });
+    expect(r.stdout).toContain('1 Nachricht(en) dieses Ticks gehen jetzt raus');
+    const row = await db.prisma.outboxMessage.findFirstOrThrow();
+    expect(row.nextAttemptAt).toEqual(clockNow);
+    expect(row.createdAt).toEqual(new Date('2026-11-23T08:00:00Z')); // its order among the tick's messages stays
+    // A tick in the past (a replay) changes nothing about due times.
+    await cli(db.url, ['tick', '--now', '2026-11-19T09:00:00+01:00'], { tickJobs: [reminderJob(seen)], clock: new FixedClock(clockNow) });
+    const replayed = await db.prisma.outboxMessage.findFirstOrThrow({ where: { idempotencyKey: 'test-reminder:2026-11-19' } });
+    expect(replayed.nextAttemptAt).toEqual(new Date('2026-11-19T08:00:00Z'));
   });
 
   it('uses the clock when --now is not given', async () => {

@@ -165,3 +165,12 @@ describe('business calendar', () => {
     expect(addShiftWorkingHours(berlin('2027-03-23T22:00'), 8, TZ, 'BY').toISOString()).toBe(berlin('2027-03-24T17:00').toISOString());
   });
 });
+
+describe('response times on the card', () => {
+  it('one full stop after "Std." and the working-day note for 8 hours', async () => {
+    const { responseText } = await import('../../src/shift/deadlines.ts');
+    const { loadConfig } = await import('../../src/config/config.ts');
+    expect(responseText(loadConfig({ LOG_LEVEL: 'silent' }))).toBe('Reaktionszeiten (Arbeitszeit Mo–Fr 9–17 Uhr): Chats 4 Std., Mails 8 Std. (1 Arbeitstag), neue Aufgaben 4 Std.');
+    expect(responseText(loadConfig({ LOG_LEVEL: 'silent', SHIFT_RESPONSE_HOURS_TASK: '2.5' }))).toBe('Reaktionszeiten (Arbeitszeit Mo–Fr 9–17 Uhr): Chats 4 Std., Mails 8 Std. (1 Arbeitstag), neue Aufgaben 2 Std. 30 Min.');
+  });
+});

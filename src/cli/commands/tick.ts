@@ -1,5 +1,6 @@
 // `staffelstab tick [--now <ISO-8601>]`
 import type { Command } from 'commander';
+import { releaseAheadOfClock } from '../../outbox/admin.ts';
 import { parseTickInstant } from '../../tick/parse-now.ts';
 import { runTick } from '../../tick/run-tick.ts';
 import type { CommandContext } from '../context.ts';
@@ -14,7 +15,10 @@ export function registerTick(program: Command, ctx: CommandContext): void {
     .action(async (opts: { now?: string }) => {
       const config = ctx.config();
       const now = opts.now !== undefined ? parseTickInstant(opts.now, config.businessTimeZone) : ctx.clock.now();
-      const results = await runTick({ prisma: await ctx.db(), now, logger: ctx.logger(), config, ...(ctx.tickJobs ? { jobs: ctx.tickJobs } : {}) });
+      const prisma = await ctx.db();
+      const results = await runTick({ prisma, now, logger: ctx.logger(), config, ...(ctx.tickJobs ? { jobs: ctx.tickJobs } : {}) });
+      // A tick ahead of the clock: its messages go out now, not when the clock reaches the instant.
+      const released = await releaseAheadOfClock(prisma, now, ctx.clock.now());
       ctx.out.line(`Tick für ${formatDateTime(now, config.businessTimeZone)} (${config.businessTimeZone}):`);
       let did = 0;
       for (const r of results) {
@@ -27,5 +31,6 @@ export function registerTick(program: Command, ctx: CommandContext): void {
         }
       }
       if (did === 0 && ctx.exitCode === 0) ctx.out.line('Nichts fällig.');
+      if (released > 0) ctx.out.line(`${released} Nachricht(en) dieses Ticks gehen jetzt raus (der Zeitpunkt liegt in der Zukunft).`);
     });
 }
