@@ -150,18 +150,18 @@ function applicantViews(ctx: TenderContext, o: ViewOptions): TenderApplicantView
   return ctx.applications.map((a) => ({ person: a.person, atText: formatDateTime(a.at, o.timeZone), isLastVpa: a.person.id === lastId }));
 }
 
+/** What every tender card starts with: which tender, its state, the client and the task. */
+function headerOf(ctx: TenderContext, o: ViewOptions) {
+  return { tenderId: ctx.tender.id, version: ctx.tender.version, status: ctx.status, statusLabel: TENDER_STATUS_LABELS[ctx.status], client: clientInfo(ctx.client), task: taskView(ctx, o.timeZone) };
+}
+
 export function reviewModel(ctx: TenderContext, o: ViewOptions): TenderReviewModel {
   const t = ctx.tender;
   const lastVpa = lastVpaView(ctx, o);
   const award = awardView(ctx, o);
   const open = ctx.status === 'open';
   return {
-    tenderId: t.id,
-    version: t.version,
-    status: ctx.status,
-    statusLabel: TENDER_STATUS_LABELS[ctx.status],
-    client: clientInfo(ctx.client),
-    task: taskView(ctx, o.timeZone),
+    ...headerOf(ctx, o),
     history: { lastStepText: ctx.lastStep, lastTaskBeforeText: ctx.lastTaskBefore ? formatDate(ctx.lastTaskBefore, o.timeZone) : null },
     lastVpa,
     lastVpaText: lastVpaText(ctx, lastVpa),
@@ -207,12 +207,7 @@ export function deadlineModel(ctx: TenderContext, o: ViewOptions): TenderDeadlin
   const award = awardView(ctx, o);
   const outcomeText = award ? award.text : cancellation ? `${cancellation.text} Grund: ${cancellation.reason}` : open && !passed ? `Frist verlängert bis ${deadlineText}. Die Eingeladenen können sich wieder bewerben.` : null;
   return {
-    tenderId: t.id,
-    version: t.version,
-    status: ctx.status,
-    statusLabel: TENDER_STATUS_LABELS[ctx.status],
-    client: clientInfo(ctx.client),
-    task: taskView(ctx, o.timeZone),
+    ...headerOf(ctx, o),
     deadlineText,
     invitedCount: ctx.invites.length,
     applicants: applicantViews(ctx, o),
