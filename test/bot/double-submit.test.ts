@@ -5,9 +5,9 @@
 // submit of it gets the same answer without new rows or messages. Also on PostgreSQL when
 // TEST_DATABASE_URL is set.
 import { afterEach, describe, expect, it } from 'vitest';
-import { actionByTitle, cardText, parseCard } from '../support/cards.ts';
+import { actionByTitle, answeredCard, cardText } from '../support/cards.ts';
 import { TEST_DATABASE_URL } from '../support/db.ts';
-import { startHarness, type Harness, type InvokeResult } from '../support/harness.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
 import { assign, createClient, type TestPerson } from '../support/people.ts';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
@@ -32,12 +32,7 @@ async function setup(kind: 'sqlite' | 'postgres') {
   await h.drainOutbox();
 }
 
-const card = (r: InvokeResult) => {
-  expect(r.httpStatus).toBe(200);
-  expect(r.body?.type).toBe('application/vnd.microsoft.card.adaptive');
-  expect(parseCard(r.body?.value).problems).toEqual([]);
-  return r.body?.value;
-};
+const card = answeredCard;
 const personal = (p: TestPerson) => h.personalConversationOf(p).id;
 /** What Teams sends for the card's submit button: the button's data merged with the inputs. */
 const submitData = (form: unknown, title: string, inputs: Record<string, unknown>) => ({ ...(actionByTitle(form, title).data as Record<string, unknown> | undefined), ...inputs });

@@ -1,8 +1,8 @@
 // Issue 4 acceptance, each through /api/messages with the database checked.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vpaChangesLast12Months } from '../../src/assignments/history.ts';
-import { actionByTitle, cardActions, cardText, parseCard } from '../support/cards.ts';
-import { startHarness, type ConversationSpec, type Harness, type InvokeResult } from '../support/harness.ts';
+import { actionByTitle, answeredCard, cardActions, cardText } from '../support/cards.ts';
+import { startHarness, type ConversationSpec, type Harness } from '../support/harness.ts';
 import { assign, createClient, type TestPerson } from '../support/people.ts';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
@@ -49,12 +49,7 @@ const validForm = () => ({
   successorNotes: 'Zugänge liegen im Passwortsafe, wöchentlicher Call dienstags.',
 });
 
-const card = (r: InvokeResult) => {
-  expect(r.httpStatus).toBe(200);
-  expect(r.body?.type).toBe('application/vnd.microsoft.card.adaptive');
-  expect(parseCard(r.body?.value).problems).toEqual([]);
-  return r.body?.value;
-};
+const card = answeredCard;
 const request = () => h.db.prisma.handoverRequest.findFirstOrThrow({ where: { clientId: client.id }, orderBy: { createdAt: 'desc' } });
 const personal = (p: TestPerson) => h.personalConversationOf(p).id;
 const countOf = (action: string) => h.db.prisma.auditEvent.count({ where: { action } });

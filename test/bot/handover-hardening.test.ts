@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runTick } from '../../src/tick/run-tick.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { loadConfig } from '../../src/config/config.ts';
-import { actionByTitle, cardActions, cardText, parseCard } from '../support/cards.ts';
+import { actionByTitle, answeredCard, cardActions, cardText } from '../support/cards.ts';
 import { startHarness, type ConversationSpec, type Harness, type InvokeResult } from '../support/harness.ts';
 import { assign, createClient, type TestPerson } from '../support/people.ts';
 import { TEST_DATABASE_URL } from '../support/db.ts';
@@ -42,12 +42,7 @@ afterEach(async () => {
   await h?.close();
 });
 
-const card = (r: InvokeResult) => {
-  expect(r.httpStatus).toBe(200);
-  expect(r.body?.type).toBe('application/vnd.microsoft.card.adaptive');
-  expect(parseCard(r.body?.value).problems).toEqual([]);
-  return r.body?.value;
-};
+const card = answeredCard;
 const request = () => h.db.prisma.handoverRequest.findFirstOrThrow({ where: { clientId: client.id }, orderBy: { createdAt: 'desc' } });
 const personal = (p: TestPerson) => h.personalConversationOf(p).id;
 const audits = () => h.db.prisma.auditEvent.count();

@@ -2,8 +2,8 @@
 // inactivity process will), the cards arrive at the fake Bot Connector, clicks come back as invokes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStandaloneGateway } from '../../src/platform/index.ts';
-import { actionByTitle, cardActions, cardText, parseCard } from '../support/cards.ts';
-import { startHarness, type ConversationSpec, type Harness, type InvokeResult } from '../support/harness.ts';
+import { actionByTitle, answeredCard, cardActions, cardText } from '../support/cards.ts';
+import { startHarness, type ConversationSpec, type Harness } from '../support/harness.ts';
 import { createClient, type TestPerson } from '../support/people.ts';
 
 const NOW = new Date('2026-11-23T09:00:00Z'); // 10:00 in Berlin
@@ -37,12 +37,7 @@ afterEach(async () => {
 });
 
 const personal = (p: TestPerson) => h.personalConversationOf(p).id;
-const card = (r: InvokeResult) => {
-  expect(r.httpStatus).toBe(200);
-  expect(r.body?.type).toBe('application/vnd.microsoft.card.adaptive');
-  expect(parseCard(r.body?.value).problems).toEqual([]);
-  return r.body?.value;
-};
+const card = answeredCard;
 const todoCardsIn = (conversationId: string) => h.cardsTo(conversationId).filter((c) => cardText(c).includes('Müller Consulting GmbH') && cardText(c).includes('Aufgabe'));
 const edits = (conversationId: string) => h.connector.deliveries().filter((d) => d.method === 'PUT' && d.conversationId === conversationId);
 const editedCard = (conversationId: string) => (edits(conversationId).at(-1)!.body as { attachments: { content: unknown }[] }).attachments[0]!.content;

@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { runTick } from '../../src/tick/run-tick.ts';
-import { cardText, parseCard } from '../support/cards.ts';
+import { answeredCard, cardText } from '../support/cards.ts';
 import { executeByVerb } from '../cards/handover/helpers.ts';
-import { startHarness, type ConversationSpec, type Harness, type InvokeResult } from '../support/harness.ts';
+import { startHarness, type ConversationSpec, type Harness } from '../support/harness.ts';
 import type { TestPerson } from '../support/people.ts';
 import { berlin, item, onPlan } from '../shift/support.ts';
 
@@ -44,12 +44,7 @@ async function tickAt(local: string): Promise<void> {
   await h.drainOutbox();
 }
 
-const card = (r: InvokeResult) => {
-  expect(r.httpStatus).toBe(200);
-  expect(r.body?.type).toBe('application/vnd.microsoft.card.adaptive');
-  expect(parseCard(r.body?.value).problems).toEqual([]);
-  return r.body?.value;
-};
+const card = answeredCard;
 
 describe('shift duty through /api/messages', () => {
   it('posts the check with a mention, "geprüft" edits it for everyone, a later click is told who checked', async () => {

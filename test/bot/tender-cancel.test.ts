@@ -6,10 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openReactivationReview, tenderJobs } from '../../src/tender/index.ts';
 import { runTick } from '../../src/tick/run-tick.ts';
 import { silentLogger } from '../../src/log/logger.ts';
-import { cardText, parseCard } from '../support/cards.ts';
+import { answeredCard, cardText } from '../support/cards.ts';
 import { executeByVerb } from '../cards/handover/helpers.ts';
 import { testConfig } from '../handover/support.ts';
-import { startHarness, type Harness, type InvokeResult } from '../support/harness.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
 import { assign, createClient, type TestPerson } from '../support/people.ts';
 
 const NOW = new Date('2026-11-23T09:00:00Z'); // Monday, 10:00 in Berlin
@@ -46,12 +46,7 @@ afterEach(async () => {
 });
 
 const personal = (p: TestPerson) => h.personalConversationOf(p).id;
-const card = (r: InvokeResult) => {
-  expect(r.httpStatus).toBe(200);
-  expect(r.body?.type).toBe('application/vnd.microsoft.card.adaptive');
-  expect(parseCard(r.body?.value).problems).toEqual([]);
-  return r.body?.value;
-};
+const card = answeredCard;
 const tender = () => h.db.prisma.tender.findUniqueOrThrow({ where: { id: tenderId } });
 const edits = (p: TestPerson) => h.connector.deliveries().filter((d) => d.method === 'PUT' && d.conversationId === personal(p));
 const lastEdit = (p: TestPerson) => (edits(p).at(-1)?.body as { attachments: { content: unknown }[] }).attachments[0]!.content;

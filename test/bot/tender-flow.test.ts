@@ -3,9 +3,9 @@
 // client message and the reassignment). The last VPA applying wins at once. `umfragen` lists open tenders.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openReactivationReview } from '../../src/tender/index.ts';
-import { cardText, parseCard } from '../support/cards.ts';
+import { answeredCard, cardText } from '../support/cards.ts';
 import { executeByVerb } from '../cards/handover/helpers.ts';
-import { startHarness, type Harness, type InvokeResult } from '../support/harness.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
 import { assign, createClient, type TestPerson } from '../support/people.ts';
 
 const NOW = new Date('2026-11-23T09:00:00Z'); // Monday, 10:00 in Berlin
@@ -43,12 +43,7 @@ afterEach(async () => {
 });
 
 const personal = (p: TestPerson) => h.personalConversationOf(p).id;
-const card = (r: InvokeResult) => {
-  expect(r.httpStatus).toBe(200);
-  expect(r.body?.type).toBe('application/vnd.microsoft.card.adaptive');
-  expect(parseCard(r.body?.value).problems).toEqual([]);
-  return r.body?.value;
-};
+const card = answeredCard;
 const tender = () => h.db.prisma.tender.findUniqueOrThrow({ where: { id: tenderId } });
 const currentVpas = async () =>
   (await h.db.prisma.assignment.findMany({ where: { clientId: client.id, from: { lte: h.clock.now() }, OR: [{ to: null }, { to: { gt: h.clock.now() } }] } })).map((a) => a.vpaId).sort();

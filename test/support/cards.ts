@@ -2,6 +2,7 @@
 // config, and read the parts of a card tests assert on (texts, actions, inputs).
 // The package's lib/ build is ESM with extension-less imports and fails under Node's loader; the
 // UMD bundle in dist/ loads fine and parses without a DOM (STACK.md).
+import { expect } from 'vitest';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import type * as AC from 'adaptivecards';
@@ -130,4 +131,15 @@ export function textBlockContaining(card: unknown, fragment: string): Record<str
   });
   if (!found) throw new Error(`no TextBlock contains "${fragment}"`);
   return found;
+}
+
+/**
+ * The card an invoke answered with, checked: HTTP 200, an Adaptive Card (not a message), and one the adaptivecards
+ * parser reads without problems under the Teams host config.
+ */
+export function answeredCard(r: { httpStatus: number; body: { type?: string; value?: unknown } | undefined }): unknown {
+  expect(r.httpStatus).toBe(200);
+  expect(r.body?.type).toBe('application/vnd.microsoft.card.adaptive');
+  expect(parseCard(r.body?.value).problems).toEqual([]);
+  return r.body?.value;
 }
