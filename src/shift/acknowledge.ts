@@ -6,9 +6,8 @@ import { recordAudit } from '../audit/record.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { Notice } from '../notices/types.ts';
 import { enqueue } from '../outbox/enqueue.ts';
-import { formatDateTime } from '../time/format.ts';
+import { formatDateTime, formatIsoDate } from '../time/format.ts';
 import type { UseCaseOptions } from '../use-case/options.ts';
-import { localDate } from './calendar.ts';
 import { checkModel, escalationModel, loadCheck, type CheckContext, type TrackedCheckCard } from './check-view.ts';
 import type { ShiftRules } from './deadlines.ts';
 import { requireOnDuty } from './permissions.ts';
@@ -26,7 +25,7 @@ export function trackedCheckNotice(ctx: CheckContext, card: Pick<TrackedCheckCar
 export async function acknowledgeShiftCheck(o: AcknowledgeOptions): Promise<{ checkId: string }> {
   const check = await o.db.shiftCheck.findUnique({ where: { id: o.checkId }, select: { dueAt: true } });
   if (!check) throw new AppError('SHIFT_CHECK_NOT_FOUND', { detail: o.checkId });
-  const actor = await requireOnDuty(o.db, o.actor, localDate(check.dueAt, o.timeZone), `acknowledge check ${o.checkId}`);
+  const actor = await requireOnDuty(o.db, o.actor, formatIsoDate(check.dueAt, o.timeZone), `acknowledge check ${o.checkId}`);
   await o.db.$transaction(async (tx) => {
     const { count } = await tx.shiftCheck.updateMany({
       where: { id: o.checkId, acknowledgedAt: null },

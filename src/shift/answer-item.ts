@@ -5,11 +5,11 @@ import type { Config } from '../config/config.ts';
 import { answerInboxItem } from '../inbox/index.ts';
 import type { Notice } from '../notices/types.ts';
 import type { UseCaseOptions } from '../use-case/options.ts';
-import { localDate } from './calendar.ts';
 import { alertModel, loadAlertItem, parseAlertCards } from './alert-view.ts';
 import { refreshAlertCards } from './alert-cards.ts';
 import type { ShiftRules } from './deadlines.ts';
 import { requireOnDuty } from './permissions.ts';
+import { formatIsoDate } from '../time/format.ts';
 
 export interface AnswerItemOptions extends UseCaseOptions {
   itemId: string;
@@ -18,7 +18,7 @@ export interface AnswerItemOptions extends UseCaseOptions {
 
 export async function markInboxItemAnswered(o: AnswerItemOptions): Promise<{ changed: boolean }> {
   await loadAlertItem(o.db, o.itemId);
-  const actor = await requireOnDuty(o.db, o.actor, localDate(o.now, o.timeZone), `answer inbox item ${o.itemId}`);
+  const actor = await requireOnDuty(o.db, o.actor, formatIsoDate(o.now, o.timeZone), `answer inbox item ${o.itemId}`);
   return o.db.$transaction(async (tx) => {
     const changed = await answerInboxItem(tx, { id: o.itemId, answeredAt: o.now, via: 'teams', actorId: actor.id }, o.now);
     await refreshAlertCards(tx, await loadAlertItem(tx, o.itemId), o.rules, o.now);

@@ -1,22 +1,16 @@
 // Business time of shift duty. Working days are Monday to Friday in the business time zone, without the German
 // public holidays of the configured state (HOLIDAYS_STATE; without a state the nationwide ones), as for client
-// messages. Working time is 09:00–17:00 wall-clock time on those days (src/time/working-hours.ts has the same
-// window with nationwide holidays only). Check times and plan times are wall-clock times, so a daylight-saving
-// change keeps 09:00 at 09:00 local time.
+// messages. Working time (response deadlines) is counted by src/time/working-hours.ts with that state's holidays.
+// Check times and plan times are wall-clock times, so a daylight-saving change keeps 09:00 at 09:00 local time.
 import { DateTime } from 'luxon';
 import { AppError } from '../errors/catalogue.ts';
 import { isWorkingDate } from '../time/holidays.ts';
-import { addWorkingHours } from '../time/working-hours.ts';
+import { formatIsoDate } from '../time/format.ts';
 
 /** Whether a local calendar day (YYYY-MM-DD) is a working day: Monday to Friday and no public holiday of `state`. */
 export function isShiftWorkingDate(date: string, state: string | undefined): boolean {
   const day = DateTime.fromISO(date, { zone: 'UTC' });
   return day.isValid && isWorkingDate(date, day.weekday, state);
-}
-
-/** The local calendar day of an instant, YYYY-MM-DD. */
-export function localDate(at: Date, timeZone: string): string {
-  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat('yyyy-LL-dd');
 }
 
 /** The local wall time of an instant, HH:mm. */
@@ -36,15 +30,6 @@ export function nextDate(date: string): string {
   return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toFormat('yyyy-LL-dd');
 }
 
-/**
- * The instant at which `hours` working hours have passed since `at` (working days of `state`, 09:00–17:00 local).
- * Time outside working hours does not count: an item received at night starts counting at 09:00 of the next
- * working day. A deadline that falls exactly on 17:00 stays at 17:00.
- */
-export function addShiftWorkingHours(at: Date, hours: number, timeZone: string, state: string | undefined): Date {
-  return addWorkingHours(at, hours, timeZone, state);
-}
-
 /** A scheduled check: its slot name (`2027-03-22T09:00`, unique) and the instant it stands for. */
 export interface CheckSlot {
   slot: string;
@@ -59,7 +44,7 @@ export interface CheckSlot {
  * runs again, until 14:00); a slot that a later one replaced is never posted, so a restart never posts a burst.
  */
 export function dueSlot(now: Date, checkTimes: readonly string[], timeZone: string, state: string | undefined): CheckSlot | null {
-  const date = localDate(now, timeZone);
+  const date = formatIsoDate(now, timeZone);
   if (!isShiftWorkingDate(date, state)) return null;
   let due: CheckSlot | null = null;
   for (const time of [...checkTimes].sort()) {

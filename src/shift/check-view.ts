@@ -8,6 +8,7 @@ import type { PersonInfo } from '../notices/common.ts';
 import type { ShiftCheckModel, ShiftEscalationModel, ShiftLink, ShiftMention } from '../notices/shift.ts';
 import { parseKeyedCards } from '../notices/tracked-cards.ts';
 import { formatDateTime } from '../time/format.ts';
+import { localTime } from './calendar.ts';
 import { KIND_PLURALS, responseText, SHIFT_KINDS, type ShiftRules } from './deadlines.ts';
 import { itemView, parseSnapshot, type CheckSnapshot } from './snapshot.ts';
 
@@ -117,7 +118,7 @@ export function checkModel(ctx: CheckContext, rules: ShiftRules, options: { chan
 }
 
 export function escalationModel(ctx: CheckContext, step: 'lead' | 'managers', rules: ShiftRules): ShiftEscalationModel {
-  const time = DateTime.fromJSDate(ctx.row.dueAt, { zone: rules.businessTimeZone }).toFormat('HH:mm');
+  const time = localTime(ctx.row.dueAt, rules.businessTimeZone);
   const minutes = step === 'lead' ? rules.shift.escalateLeadMinutes : rules.shift.escalateLeadMinutes + rules.shift.escalateManagersMinutes;
   const who = ctx.pinged.unstaffed ? 'Niemand war für diese Zeit in der Schicht eingeteilt.' : `In der Schicht: ${ctx.pinged.people.map((p) => p.name).join(', ')}.`;
   const text =

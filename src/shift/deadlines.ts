@@ -3,7 +3,7 @@
 // has passed (default 75 %).
 import type { Config } from '../config/config.ts';
 import type { ShiftItemKind } from '../notices/shift.ts';
-import { addShiftWorkingHours } from './calendar.ts';
+import { addWorkingHours } from '../time/working-hours.ts';
 
 export type ShiftRules = Pick<Config, 'businessTimeZone' | 'shift'> & { inactivity: Pick<Config['inactivity'], 'holidaysState'> };
 
@@ -20,11 +20,11 @@ export function responseHours(kind: string, rules: ShiftRules): number {
 }
 
 export function deadlineOf(item: { kind: string; receivedAt: Date }, rules: ShiftRules): Date {
-  return addShiftWorkingHours(item.receivedAt, responseHours(item.kind, rules), rules.businessTimeZone, rules.inactivity.holidaysState);
+  return addWorkingHours(item.receivedAt, responseHours(item.kind, rules), rules.businessTimeZone, rules.inactivity.holidaysState);
 }
 
 export function alertAtOf(item: { kind: string; receivedAt: Date }, rules: ShiftRules): Date {
-  return addShiftWorkingHours(item.receivedAt, responseHours(item.kind, rules) * rules.shift.alertShare, rules.businessTimeZone, rules.inactivity.holidaysState);
+  return addWorkingHours(item.receivedAt, responseHours(item.kind, rules) * rules.shift.alertShare, rules.businessTimeZone, rules.inactivity.holidaysState);
 }
 
 /** "4 Std.", "8 Std. (1 Arbeitstag)", "30 Min." */

@@ -12,6 +12,6 @@ export { markInboxItemAnswered, shiftAlertCard, type AnswerItemOptions } from '.
 export { shiftPlan, addPlanEntry, removePlanEntry, planDates, SHIFT_NAME_MAX, type PlanOptions, type AddPlanEntryOptions, type RemovePlanEntryOptions } from './plan.ts';
 export { shiftReport, shiftReportPeriod, type ShiftReportOptions, type ShiftReportPeriod } from './report.ts';
 export { SHIFT_DUTY_ROLES } from './permissions.ts';
-export { dueSlot, addShiftWorkingHours, isShiftWorkingDate, type CheckSlot } from './calendar.ts';
+export { dueSlot, isShiftWorkingDate, type CheckSlot } from './calendar.ts';
 export { deadlineOf, alertAtOf, responseHours, type ShiftRules } from './deadlines.ts';
 export { onShiftAt, isAbsentAt, type OnShift } from './on-shift.ts';

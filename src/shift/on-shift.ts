@@ -6,7 +6,8 @@ import { DateTime } from 'luxon';
 import type { DbOrTx } from '../db/client.ts';
 import type { PersonInfo } from '../notices/common.ts';
 import type { ShiftMention } from '../notices/shift.ts';
-import { localDate, localTime } from './calendar.ts';
+import { localTime } from './calendar.ts';
+import { formatIsoDate } from '../time/format.ts';
 
 export interface ShiftPerson {
   id: string;
@@ -43,7 +44,7 @@ export interface OnShift {
 
 /** The people on shift and the shift leads at `at` (both without absent people), sorted by name. */
 export async function onShiftAt(db: DbOrTx, at: Date, timeZone: string): Promise<OnShift> {
-  const date = localDate(at, timeZone);
+  const date = formatIsoDate(at, timeZone);
   const time = localTime(at, timeZone);
   const entries = await db.shiftAssignment.findMany({ where: { date }, select: { personId: true, lead: true, from: true, until: true } });
   const ids = [...new Set(entries.map((e) => e.personId))];

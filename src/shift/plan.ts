@@ -9,9 +9,10 @@ import { randomId } from '../ids.ts';
 import { peopleWithRoles } from '../notices/audience.ts';
 import type { ShiftPlanDay, ShiftPlanModel } from '../notices/shift.ts';
 import type { UseCaseOptions, WithIds } from '../use-case/options.ts';
-import { instantOf, isShiftWorkingDate, localDate, nextDate } from './calendar.ts';
+import { instantOf, isShiftWorkingDate, nextDate } from './calendar.ts';
 import { isAbsentAt, shiftPersonSelect } from './on-shift.ts';
 import { isLeadOn, mayEditPlan } from './permissions.ts';
+import { formatIsoDate } from '../time/format.ts';
 
 export const SHIFT_NAME_MAX = 40;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -27,7 +28,7 @@ function dayText(date: string, label: string, timeZone: string): string {
 }
 
 export function planDates(now: Date, timeZone: string): [string, string] {
-  const today = localDate(now, timeZone);
+  const today = formatIsoDate(now, timeZone);
   return [today, nextDate(today)];
 }
 

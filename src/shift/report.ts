@@ -12,8 +12,8 @@ import { DateTime } from 'luxon';
 import type { DbOrTx } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { ShiftReportCheck, ShiftReportKind, ShiftReportModel } from '../notices/shift.ts';
-import { formatDate, formatDateTime } from '../time/format.ts';
-import { instantOf, localDate, nextDate } from './calendar.ts';
+import { formatDate, formatDateTime, formatIsoDate } from '../time/format.ts';
+import { instantOf, nextDate } from './calendar.ts';
 import { parsePinged } from './check-view.ts';
 import { asKind, deadlineOf, KIND_PLURALS, SHIFT_KINDS, type ShiftRules } from './deadlines.ts';
 import { escalationKey } from './escalation-job.ts';
@@ -27,7 +27,7 @@ export interface ShiftReportPeriod {
 
 /** The period asked for; default: the first of this month until today. Refuses malformed dates and an end before the start. */
 export function shiftReportPeriod(input: { from?: string | undefined; to?: string | undefined }, now: Date, timeZone: string): ShiftReportPeriod {
-  const today = localDate(now, timeZone);
+  const today = formatIsoDate(now, timeZone);
   const to = input.to?.trim() || today;
   const from = input.from?.trim() || `${to.slice(0, 8)}01`;
   for (const d of [from, to]) {

@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { silentLogger } from '../../src/log/logger.ts';
-import { addShiftWorkingHours, dueSlot, shiftCheckJob, shiftJobs } from '../../src/shift/index.ts';
+import { dueSlot, shiftCheckJob, shiftJobs } from '../../src/shift/index.ts';
+import { addWorkingHours } from '../../src/time/working-hours.ts';
 import { FixedClock } from '../../src/time/clock.ts';
 import { createTickScheduler } from '../../src/tick/scheduler.ts';
 import { TICK_JOBS } from '../../src/tick/jobs.ts';
@@ -160,9 +161,9 @@ describe('business calendar', () => {
 
   it('counts response times in working time across Easter and the change to summer time', () => {
     // Thursday 25 March 16:00 + 4 working hours: 1 hour on Thursday, Good Friday to Easter Monday off, 3 hours on Tuesday.
-    expect(addShiftWorkingHours(berlin('2027-03-25T16:00'), 4, TZ, 'BY').toISOString()).toBe(berlin('2027-03-30T12:00').toISOString());
+    expect(addWorkingHours(berlin('2027-03-25T16:00'), 4, TZ, 'BY').toISOString()).toBe(berlin('2027-03-30T12:00').toISOString());
     // Received at night: counting starts at 09:00 of the next working day.
-    expect(addShiftWorkingHours(berlin('2027-03-23T22:00'), 8, TZ, 'BY').toISOString()).toBe(berlin('2027-03-24T17:00').toISOString());
+    expect(addWorkingHours(berlin('2027-03-23T22:00'), 8, TZ, 'BY').toISOString()).toBe(berlin('2027-03-24T17:00').toISOString());
   });
 });
 
