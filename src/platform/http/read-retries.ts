@@ -2,7 +2,7 @@
 // temporary failures (timeout, network error, 408/409/429/5xx), never earlier than the platform's Retry-After. A
 // Retry-After longer than `maxWaitMs` is not waited out in the caller's time: the error goes back at once (the
 // reconciliation job reads again on its next run). Writes never come here: they retry through the outbox.
-import { backoffDelayMs, parseRetryAfterMs, type RandomSource, type RetryPolicy } from '../../outbox/retry-policy.ts';
+import { parseRetryAfterMs, retryDelayMs, type RandomSource, type RetryPolicy } from '../../outbox/retry-policy.ts';
 import { systemClock, type Clock } from '../../time/clock.ts';
 import { isPlatformHttpError } from './client.ts';
 
@@ -34,7 +34,7 @@ export async function readWithRetries<T>(attempt: () => Promise<T>, options: Rea
       if (!isPlatformHttpError(e) || !e.retryable || n >= policy.maxAttempts) throw e;
       const retryAfterMs = parseRetryAfterMs(e.retryAfter, (options.clock ?? systemClock).now());
       if (retryAfterMs !== undefined && retryAfterMs > maxWaitMs) throw e;
-      await sleep(Math.max(backoffDelayMs(n, policy, random), retryAfterMs ?? 0));
+      await sleep(retryDelayMs(n, policy, random, retryAfterMs));
     }
   }
 }
