@@ -16,6 +16,8 @@ import { EVENT_HANDLERS } from './handlers/index.ts';
 import type { EventSource } from './store.ts';
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
+/** Events applied per call at most. */
+export const DEFAULT_EVENT_LIMIT = 1000;
 
 /** Codes that trying again cannot fix: the event stays `failed` with its code (import the client or person first). */
 const FINAL: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['PLATFORM_EVENT_UNKNOWN_CLIENT', 'PLATFORM_EVENT_UNKNOWN_PERSON', 'WEBHOOK_UNKNOWN_TYPE', 'WEBHOOK_INVALID_EVENT']);
@@ -94,7 +96,7 @@ async function applyOne(options: ProcessOptions, row: PendingRow): Promise<Proce
 
 /** Processes what is pending now, oldest occurrence first; each event at most once per call. */
 export async function processPendingEvents(options: ProcessOptions): Promise<ProcessedEvent[]> {
-  const limit = options.limit ?? 1000;
+  const limit = options.limit ?? DEFAULT_EVENT_LIMIT;
   const out: ProcessedEvent[] = [];
   let after: { occurredAt: Date; id: string } | undefined;
   while (out.length < limit) {

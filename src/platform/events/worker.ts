@@ -4,7 +4,7 @@
 import type { Db } from '../../db/client.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { Clock } from '../../time/clock.ts';
-import { processPendingEvents, type ProcessedEvent } from './process.ts';
+import { DEFAULT_EVENT_LIMIT, processPendingEvents, type ProcessedEvent } from './process.ts';
 
 export interface PlatformEventWorker {
   start(): void;
@@ -40,7 +40,7 @@ export function createPlatformEventWorker(deps: PlatformEventWorkerDeps): Platfo
       again = false;
       const events = await processPendingEvents({ prisma: deps.prisma, now: deps.clock.now(), logger, timeZone: deps.timeZone, ...(deps.maxAttempts ? { maxAttempts: deps.maxAttempts } : {}) });
       if (events.some((e) => e.outcome === 'processed')) deps.afterRun?.(events);
-      if (!started || (!again && events.length < 1000)) return;
+      if (!started || (!again && events.length < DEFAULT_EVENT_LIMIT)) return;
     }
   };
 
