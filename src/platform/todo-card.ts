@@ -7,6 +7,7 @@ import type { PlatformTodoKind, PlatformTodoModel } from '../notices/platform.ts
 import { CONNY_ROLE } from '../people/roles.ts';
 import { formatDateTime } from '../time/format.ts';
 import { sentConversationIds } from '../outbox/sent-conversations.ts';
+import { parseKeyedCards } from '../notices/tracked-cards.ts';
 
 /** One card sent for a to-do (PlatformTodo.cards): to a person 1:1, or (personId null) to a channel. */
 export interface TodoCard {
@@ -17,17 +18,7 @@ export interface TodoCard {
 export const TO_DO_KINDS: readonly PlatformTodoKind[] = ['chat', 'email', 'reassign'];
 
 export function parseTodoCards(json: string): TodoCard[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    if (!Array.isArray(v)) return [];
-    return v.flatMap((c: unknown) => {
-      if (!c || typeof c !== 'object') return [];
-      const { key, personId } = c as { key?: unknown; personId?: unknown };
-      return typeof key === 'string' ? [{ key, personId: typeof personId === 'string' ? personId : null }] : [];
-    });
-  } catch {
-    return [];
-  }
+  return parseKeyedCards<{ key: string; personId?: unknown }>(json).map((c) => ({ key: c.key, personId: typeof c.personId === 'string' ? c.personId : null }));
 }
 
 function kindOf(value: string): PlatformTodoKind {
